@@ -1,0 +1,142 @@
+/**
+ * The `iphlpapi.dll` functions this module calls, as `Deno.dlopen` symbol
+ * definitions, with the C prototype beside each one.
+ *
+ * Every symbol is `optional`: a DLL that lacks one (Wine has no
+ * `GetOwnerModuleFromTcpEntry`) still loads, and calling the missing function
+ * raises an `IpHelperError` with `ERROR_PROC_NOT_FOUND`.
+ *
+ * @module
+ */
+
+/**
+ * Blocking definitions: each call runs on the calling thread. This object's
+ * type is the contract a mock provider must meet ({@linkcode IpHelperSymbols}).
+ *
+ * @example Opening the DLL yourself
+ * ```ts ignore
+ * import { symbols } from "@iphlpapi/iphlpapi";
+ *
+ * const lib = Deno.dlopen("C:\\Windows\\System32\\iphlpapi.dll", symbols);
+ * lib.close();
+ * ```
+ */
+export const symbols = {
+  /** `ULONG GetTcpTable(PMIB_TCPTABLE TcpTable, PULONG SizePointer, BOOL Order)` */
+  GetTcpTable: {
+    parameters: [
+      "buffer", // PMIB_TCPTABLE TcpTable: out, caller-allocated
+      "buffer", // PULONG SizePointer: in/out, Uint32Array(1)
+      "i32", // BOOL Order
+    ],
+    result: "u32", // ULONG
+    optional: true,
+  },
+  /** `ULONG GetTcpTable2(PMIB_TCPTABLE2 TcpTable, PULONG SizePointer, BOOL Order)` */
+  GetTcpTable2: {
+    parameters: [
+      "buffer", // PMIB_TCPTABLE2 TcpTable: out, caller-allocated
+      "buffer", // PULONG SizePointer: in/out, Uint32Array(1)
+      "i32", // BOOL Order
+    ],
+    result: "u32", // ULONG
+    optional: true,
+  },
+  /**
+   * `DWORD GetExtendedTcpTable(PVOID pTcpTable, PDWORD pdwSize, BOOL bOrder,
+   * ULONG ulAf, TCP_TABLE_CLASS TableClass, ULONG Reserved)`
+   */
+  GetExtendedTcpTable: {
+    parameters: [
+      "buffer", // PVOID pTcpTable: out, caller-allocated
+      "buffer", // PDWORD pdwSize: in/out, Uint32Array(1)
+      "i32", // BOOL bOrder
+      "u32", // ULONG ulAf: AF_INET or AF_INET6
+      "i32", // TCP_TABLE_CLASS TableClass (enum)
+      "u32", // ULONG Reserved: 0
+    ],
+    result: "u32", // DWORD
+    optional: true,
+  },
+  /**
+   * `DWORD GetOwnerModuleFromTcpEntry(PMIB_TCPROW_OWNER_MODULE pTcpEntry,
+   * TCPIP_OWNER_MODULE_INFO_CLASS Class, PVOID pBuffer, PDWORD pdwSize)`
+   */
+  GetOwnerModuleFromTcpEntry: {
+    parameters: [
+      "buffer", // PMIB_TCPROW_OWNER_MODULE pTcpEntry: in
+      "i32", // TCPIP_OWNER_MODULE_INFO_CLASS Class (enum): TCPIP_OWNER_MODULE_INFO_BASIC
+      "buffer", // PVOID pBuffer: out, caller-allocated; header + strings
+      "buffer", // PDWORD pdwSize: in/out, Uint32Array(1)
+    ],
+    result: "u32", // DWORD
+    optional: true,
+  },
+  /** `NETIO_STATUS GetIpInterfaceTable(ADDRESS_FAMILY Family, PMIB_IPINTERFACE_TABLE *Table)` */
+  GetIpInterfaceTable: {
+    parameters: [
+      "u16", // ADDRESS_FAMILY Family: AF_UNSPEC, AF_INET or AF_INET6
+      "buffer", // PMIB_IPINTERFACE_TABLE *Table: out, BigUint64Array(1); free with FreeMibTable
+    ],
+    result: "u32", // NETIO_STATUS (DWORD)
+    optional: true,
+  },
+  /** `NETIO_STATUS GetAnycastIpAddressTable(ADDRESS_FAMILY Family, PMIB_ANYCASTIPADDRESS_TABLE *Table)` */
+  GetAnycastIpAddressTable: {
+    parameters: [
+      "u16", // ADDRESS_FAMILY Family: AF_UNSPEC, AF_INET or AF_INET6
+      "buffer", // PMIB_ANYCASTIPADDRESS_TABLE *Table: out, BigUint64Array(1); free with FreeMibTable
+    ],
+    result: "u32", // NETIO_STATUS (DWORD)
+    optional: true,
+  },
+  /** `VOID FreeMibTable(PVOID Memory)` */
+  FreeMibTable: {
+    parameters: [
+      "pointer", // PVOID Memory: a table returned by a netioapi function
+    ],
+    result: "void",
+    optional: true,
+  },
+} as const satisfies Deno.ForeignLibraryInterface;
+
+/** Marks a blocking definition as nonblocking: the call runs on a worker thread. */
+function nonblocking<const D extends Deno.ForeignFunction>(definition: D) {
+  return { ...definition, nonblocking: true } as const;
+}
+
+/**
+ * The same functions, `nonblocking`: each table call runs on a worker thread
+ * and returns a `Promise`, so a large table does not stall the event loop.
+ * `FreeMibTable` stays blocking (it is fast and runs in a `finally`).
+ *
+ * @example
+ * ```ts ignore
+ * import { nonblockingSymbols } from "@iphlpapi/iphlpapi";
+ *
+ * const lib = Deno.dlopen("C:\\Windows\\System32\\iphlpapi.dll", nonblockingSymbols);
+ * lib.close();
+ * ```
+ */
+export const nonblockingSymbols = {
+  GetTcpTable: nonblocking(symbols.GetTcpTable),
+  GetTcpTable2: nonblocking(symbols.GetTcpTable2),
+  GetExtendedTcpTable: nonblocking(symbols.GetExtendedTcpTable),
+  GetOwnerModuleFromTcpEntry: nonblocking(symbols.GetOwnerModuleFromTcpEntry),
+  GetIpInterfaceTable: nonblocking(symbols.GetIpInterfaceTable),
+  GetAnycastIpAddressTable: nonblocking(symbols.GetAnycastIpAddressTable),
+  FreeMibTable: symbols.FreeMibTable,
+} as const satisfies Deno.ForeignLibraryInterface;
+
+/**
+ * The bound functions of {@linkcode symbols}: what `Deno.dlopen` returns in
+ * `.symbols`, and what a mock provider supplies instead. A missing optional
+ * symbol is `null`.
+ */
+export type IpHelperSymbols = Deno.DynamicLibrary<typeof symbols>["symbols"];
+
+/** The bound functions of {@linkcode nonblockingSymbols}: table calls return promises. */
+export type NonblockingIpHelperSymbols = Deno.DynamicLibrary<typeof nonblockingSymbols>["symbols"];
+
+/** The name of an `iphlpapi.dll` function this module binds. */
+export type IpHelperFunction = keyof typeof symbols;

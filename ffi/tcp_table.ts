@@ -1,0 +1,116 @@
+import { decodeTcpTable } from "../structs/tcp_table.ts";
+import { decodeTcpTable2 } from "../structs/tcp_table2.ts";
+import type { TcpRow, TcpRow2 } from "../structs/tcp_row.ts";
+import {
+  type AnySymbols,
+  callerAllocated,
+  type Plan,
+  runAsync,
+  runSync,
+  sizeCache,
+} from "./_call.ts";
+import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
+import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
+
+/** Options of {@linkcode getTcpTable} and {@linkcode getTcpTable2}. */
+export interface TcpTableOptions extends SortedOption, SymbolsOption {}
+
+/** Options of {@linkcode getTcpTableAsync} and {@linkcode getTcpTable2Async}. */
+export interface AsyncTcpTableOptions extends SortedOption, AsyncSymbolsOption {}
+
+function plan(
+  fn: "GetTcpTable" | "GetTcpTable2",
+  symbols: AnySymbols,
+  options: SortedOption,
+): Plan<Uint8Array> {
+  return callerAllocated(fn, fn, sizeCache(symbols), (buffer, size) => [
+    buffer,
+    size,
+    options.sorted ? 1 : 0,
+  ]);
+}
+
+/**
+ * The IPv4 TCP connection table, from `GetTcpTable`: state and endpoints of
+ * every connection and listener.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable, tcpStateName } from "@iphlpapi/iphlpapi";
+ *
+ * for (const row of getTcpTable({ sorted: true })) {
+ *   console.log(tcpStateName(row.state), `${row.localAddr}:${row.localPort}`);
+ * }
+ * ```
+ */
+export function getTcpTable(options: TcpTableOptions = {}): TcpRow[] {
+  const symbols = options.symbols ?? loadIpHelper();
+  return decodeTcpTable(runSync(plan("GetTcpTable", symbols, options), symbols));
+}
+
+/**
+ * {@linkcode getTcpTable} with the DLL call on a worker thread.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTableAsync } from "@iphlpapi/iphlpapi";
+ *
+ * console.log((await getTcpTableAsync()).length);
+ * ```
+ */
+export async function getTcpTableAsync(options: AsyncTcpTableOptions = {}): Promise<TcpRow[]> {
+  const symbols = options.symbols ?? loadNonblockingIpHelper();
+  return decodeTcpTable(await runAsync(plan("GetTcpTable", symbols, options), symbols));
+}
+
+/**
+ * The IPv4 TCP connection table with owning process and offload state, from
+ * `GetTcpTable2`: what `netstat -ano` shows for TCP over IPv4.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable2, TcpState } from "@iphlpapi/iphlpapi";
+ *
+ * const https = getTcpTable2().filter((row) =>
+ *   row.state === TcpState.ESTABLISHED && row.remotePort === 443
+ * );
+ * console.log(`${https.length} HTTPS connections`);
+ * ```
+ */
+export function getTcpTable2(options: TcpTableOptions = {}): TcpRow2[] {
+  const symbols = options.symbols ?? loadIpHelper();
+  return decodeTcpTable2(runSync(plan("GetTcpTable2", symbols, options), symbols));
+}
+
+/**
+ * {@linkcode getTcpTable2} with the DLL call on a worker thread, for servers
+ * that must not stall their event loop on a large table.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable2Async } from "@iphlpapi/iphlpapi";
+ *
+ * const rows = await getTcpTable2Async();
+ * console.log(rows.filter((row) => row.owningPid === Deno.pid));
+ * ```
+ */
+export async function getTcpTable2Async(options: AsyncTcpTableOptions = {}): Promise<TcpRow2[]> {
+  const symbols = options.symbols ?? loadNonblockingIpHelper();
+  return decodeTcpTable2(await runAsync(plan("GetTcpTable2", symbols, options), symbols));
+}

@@ -1,0 +1,104 @@
+/**
+ * Read the Windows IP Helper tables from Deno: the TCP connection table
+ * (`GetTcpTable`, `GetTcpTable2`, `GetExtendedTcpTable`), the module that owns
+ * a connection (`GetOwnerModuleFromTcpEntry`), the IP interfaces
+ * (`GetIpInterfaceTable`) and the anycast addresses
+ * (`GetAnycastIpAddressTable`), through `Deno.dlopen` on `iphlpapi.dll`.
+ *
+ * The table functions need `--allow-ffi` and Windows; the decoders are pure
+ * functions of bytes and run anywhere. To test code without Windows, pass the
+ * `symbols` of a mock from `@iphlpapi/iphlpapi/mock`.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable2, tcpStateName } from "@iphlpapi/iphlpapi";
+ *
+ * for (const row of getTcpTable2({ sorted: true })) {
+ *   console.log(
+ *     `${row.localAddr}:${row.localPort} -> ${row.remoteAddr}:${row.remotePort}`,
+ *     tcpStateName(row.state),
+ *     row.owningPid,
+ *   );
+ * }
+ * ```
+ *
+ * @module
+ */
+export {
+  type AnycastIpAddressTableOptions,
+  type AsyncAnycastIpAddressTableOptions,
+  getAnycastIpAddressTable,
+  getAnycastIpAddressTableAsync,
+} from "./ffi/anycast_ip_address_table.ts";
+export {
+  MAX_MODULE_ROWS,
+  recordCapture,
+  type RecordCaptureOptions,
+  type RecordedCapture,
+} from "./ffi/capture.ts";
+export {
+  type AsyncExtendedTcpTableOptions,
+  type ExtendedTcpTableOptions,
+  getExtendedTcpTable,
+  getExtendedTcpTableAsync,
+  type TcpOwner,
+  type TcpRowSelection,
+  type TcpTableClassOptions,
+} from "./ffi/extended_tcp_table.ts";
+export { IpHelperError } from "./ffi/ip_helper_error.ts";
+export {
+  type AsyncIpInterfaceTableOptions,
+  getIpInterfaceTable,
+  getIpInterfaceTableAsync,
+  type IpInterfaceTableOptions,
+} from "./ffi/ip_interface_table.ts";
+export { closeIpHelper, loadIpHelper, loadNonblockingIpHelper } from "./ffi/library.ts";
+export type {
+  AsyncSymbolsOption,
+  Family,
+  FamilyOption,
+  SortedOption,
+  SymbolsOption,
+} from "./ffi/options.ts";
+export { getOwnerModuleFromTcpEntry, getOwnerModuleFromTcpEntryAsync } from "./ffi/owner_module.ts";
+export { IpHelperStatus, type IpHelperStatusName, statusName } from "./ffi/status.ts";
+export {
+  type IpHelperFunction,
+  type IpHelperSymbols,
+  type NonblockingIpHelperSymbols,
+  nonblockingSymbols,
+  symbols,
+} from "./ffi/symbols.ts";
+export {
+  type AsyncTcpTableOptions,
+  getTcpTable,
+  getTcpTable2,
+  getTcpTable2Async,
+  getTcpTableAsync,
+  type TcpTableOptions,
+} from "./ffi/tcp_table.ts";
+export {
+  type AnycastIpAddressRow,
+  decodeAnycastIpAddressTable,
+} from "./structs/anycast_ip_address_table.ts";
+export { DecodeError } from "./structs/decode_error.ts";
+export type { InterfaceOffload, IpInterfaceRow } from "./structs/ip_interface_row.ts";
+export { decodeIpInterfaceTable } from "./structs/ip_interface_table.ts";
+export {
+  decodeOwnerModuleBasicInfo,
+  type OwnerModuleBasicInfo,
+} from "./structs/owner_module_basic_info.ts";
+export {
+  AF_INET,
+  AF_INET6,
+  AF_UNSPEC,
+  type Ipv4SocketAddress,
+  type Ipv6SocketAddress,
+  type SocketAddress,
+} from "./structs/socket_address.ts";
+export type { TcpRow, TcpRow2, TcpRowOwnerModule, TcpRowOwnerPid } from "./structs/tcp_row.ts";
+export { TcpState, type TcpStateName, tcpStateName } from "./structs/tcp_state.ts";
+export { decodeTcpTable } from "./structs/tcp_table.ts";
+export { decodeTcpTable2 } from "./structs/tcp_table2.ts";
+export { decodeTcpTableOwnerModule } from "./structs/tcp_table_owner_module.ts";
+export { decodeTcpTableOwnerPid } from "./structs/tcp_table_owner_pid.ts";

@@ -1,0 +1,68 @@
+import { DecodeError } from "./decode_error.ts";
+
+/** Where a table's rows start and how big each one is. */
+export interface TableShape {
+  /** The structure's name, for error messages. */
+  structure: string;
+  /** Byte offset of the first row (after the count and any padding). */
+  rowsAt: number;
+  /** `sizeof` one row. */
+  rowSize: number;
+}
+
+/** A checked table: `count` rows of `shape.rowSize` bytes from `shape.rowsAt` lie inside `view`. */
+export interface Table {
+  view: DataView;
+  count: number;
+}
+
+/** Size of the row-count member that starts every table. */
+const COUNT_SIZE = 4;
+
+/**
+ * Reads the row count of a `{ ULONG NumEntries; ROW table[]; }` table and
+ * checks that every row fits in `bytes` before anything is allocated.
+ */
+export function openTable(bytes: Uint8Array, shape: TableShape): Table {
+  if (bytes.byteLength < COUNT_SIZE) {
+    throw new DecodeError(
+      shape.structure,
+      `expected at least ${COUNT_SIZE} bytes for the row count, found ${bytes.byteLength}`,
+    );
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(0, true);
+  const needed = count === 0 ? COUNT_SIZE : shape.rowsAt + count * shape.rowSize;
+  if (needed > bytes.byteLength) {
+    throw new DecodeError(
+      shape.structure,
+      `${count} rows of ${shape.rowSize} bytes from offset ${shape.rowsAt} need ${needed} bytes, found ${bytes.byteLength}`,
+    );
+  }
+  return { view, count };
+}
+
+/** Decodes every row of a table with `read(view, offsetOfRow, index)`. */
+export function decodeRows<R>(
+  bytes: Uint8Array,
+  shape: TableShape,
+  read: (view: DataView, offset: number, index: number) => R,
+): R[] {
+  const { view, count } = openTable(bytes, shape);
+  const rows = new Array<R>(count);
+  for (let i = 0, o = shape.rowsAt; i < count; i++, o += shape.rowSize) rows[i] = read(view, o, i);
+  return rows;
+}
+
+/** Encodes `rows` as a table with `write(view, offsetOfRow, row)`; padding stays zero. */
+export function encodeRows<R>(
+  rows: readonly R[],
+  shape: TableShape,
+  write: (view: DataView, offset: number, row: R) => void,
+): Uint8Array {
+  const bytes = new Uint8Array(shape.rowsAt + rows.length * shape.rowSize);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, rows.length, true);
+  rows.forEach((row, i) => write(view, shape.rowsAt + i * shape.rowSize, row));
+  return bytes;
+}

@@ -1,0 +1,33 @@
+/** One IPv4 TCP connection: a decoded `MIB_TCPROW`. */
+export interface TcpRow {
+  /** The raw `MIB_TCP_STATE` value (see {@linkcode TcpState} and {@linkcode tcpStateName}). */
+  state: number;
+  /** Local IPv4 address, dotted quad. */
+  localAddr: string;
+  /** Local port, host order. */
+  localPort: number;
+  /** Remote IPv4 address, dotted quad (`0.0.0.0` for a listener). */
+  remoteAddr: string;
+  /** Remote port, host order. Windows leaves it undefined for a listener. */
+  remotePort: number;
+}
+
+/** A decoded `MIB_TCPROW_OWNER_PID`: a {@linkcode TcpRow} and the owning process. */
+export interface TcpRowOwnerPid extends TcpRow {
+  /** ID of the process that owns the socket. */
+  owningPid: number;
+}
+
+/** A decoded `MIB_TCPROW2`: a {@linkcode TcpRowOwnerPid} and its offload state. */
+export interface TcpRow2 extends TcpRowOwnerPid {
+  /** The raw `TCP_CONNECTION_OFFLOAD_STATE` (0 = in host, 1 offloading, 2 offloaded, 3 uploading). */
+  offloadState: number;
+}
+
+/** A decoded `MIB_TCPROW_OWNER_MODULE`: a {@linkcode TcpRowOwnerPid} and its module. */
+export interface TcpRowOwnerModule extends TcpRowOwnerPid {
+  /** `liCreateTimestamp`: when the socket was bound, raw FILETIME ticks (100 ns since 1601). */
+  createTimestamp: bigint;
+  /** `OwningModuleInfo`: the 16 opaque words Windows uses to find the owning module. */
+  owningModuleInfo: bigint[];
+}

@@ -1,0 +1,47 @@
+import { TCP_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
+import { decodeRows, encodeRows } from "./_table.ts";
+import { readTcpRow, writeTcpRow } from "./_tcp_row.ts";
+import { MIB_TCPROW_OWNER_PID as R } from "./layout.ts";
+import type { TcpRowOwnerPid } from "./tcp_row.ts";
+
+/**
+ * Decodes a `MIB_TCPTABLE_OWNER_PID`, as filled by `GetExtendedTcpTable` with
+ * an `TCP_TABLE_OWNER_PID_*` class.
+ *
+ * @param bytes The table; a view at any byte offset. Bytes after the last row are ignored.
+ * @returns One {@linkcode TcpRowOwnerPid} per entry, in table order.
+ * @throws {DecodeError} If `bytes` cannot hold the row count or the rows it announces.
+ *
+ * @example
+ * ```ts
+ * import { decodeTcpTableOwnerPid } from "@iphlpapi/iphlpapi";
+ *
+ * console.log(decodeTcpTableOwnerPid(new Uint8Array(4))); // []
+ * ```
+ */
+export function decodeTcpTableOwnerPid(bytes: Uint8Array): TcpRowOwnerPid[] {
+  return decodeRows(bytes, SHAPE, (view, o) => ({
+    ...readTcpRow(view, o),
+    owningPid: view.getUint32(o + R.dwOwningPid, true),
+  }));
+}
+
+/**
+ * Encodes rows as a `MIB_TCPTABLE_OWNER_PID`: the inverse of {@linkcode decodeTcpTableOwnerPid}.
+ *
+ * @param rows The rows; addresses are dotted quads.
+ * @returns The table bytes.
+ *
+ * @example
+ * ```ts
+ * import { encodeTcpTableOwnerPid } from "@iphlpapi/iphlpapi/mock";
+ *
+ * console.log(encodeTcpTableOwnerPid([]).length); // 4
+ * ```
+ */
+export function encodeTcpTableOwnerPid(rows: readonly TcpRowOwnerPid[]): Uint8Array {
+  return encodeRows(rows, SHAPE, (view, o, row) => {
+    writeTcpRow(view, o, row);
+    view.setUint32(o + R.dwOwningPid, row.owningPid, true);
+  });
+}
