@@ -84,8 +84,10 @@ function describe(fn: CapturedFunction, args: CapturedArgs): string {
  * `FreeMibTable`s, resolves owner-module pointers against the caller's
  * buffer, and injects {@linkcode MockFaults}.
  *
- * Calls are matched on function, family and table class; any `order` is
- * answered with the recorded rows. `GetOwnerModuleFromTcpEntry` is matched on
+ * Calls are matched on function, family and table class, first match
+ * wins (so captures layer: `[...override.calls, ...base.calls]`); any
+ * `order` is answered with the recorded rows. A function is missing when
+ * its first call in the capture is recorded as `"missing"`. `GetOwnerModuleFromTcpEntry` is matched on
  * the row's addresses, ports and PID and answers `ERROR_NOT_FOUND` for a row
  * the capture lacks, as Windows does for a closed connection.
  *
@@ -248,10 +250,10 @@ export function createMock(capture: Capture, faults: MockFaults = {}): IpHelperM
     },
   };
 
-  // A function the DLL lacks: named in the faults, or recorded as "missing".
+  // A function the DLL lacks: named in the faults, or first recorded as "missing".
   for (const fn of Object.keys(stats.calls) as IpHelperFunction[]) {
     if (
-      faults.missing?.includes(fn) || calls.some((c) => c.function === fn && c.status === "missing")
+      faults.missing?.includes(fn) || calls.find((c) => c.function === fn)?.status === "missing"
     ) {
       symbols[fn] = null;
     }
