@@ -8,7 +8,9 @@ import {
 } from "./symbols.ts";
 
 let blocking: Deno.DynamicLibrary<typeof symbols> | undefined;
-let nonblocking: Deno.DynamicLibrary<typeof nonblockingSymbols> | undefined;
+let nonblocking:
+  | { library: Deno.DynamicLibrary<typeof nonblockingSymbols>; symbols: NonblockingIpHelperSymbols }
+  | undefined;
 let path: string | undefined;
 
 /** Longest path GetSystemDirectoryW can return, in UTF-16 units. */
@@ -83,7 +85,18 @@ export function loadIpHelper(): IpHelperSymbols {
  * ```
  */
 export function loadNonblockingIpHelper(): NonblockingIpHelperSymbols {
-  nonblocking ??= Deno.dlopen(iphlpapiPath(), nonblockingSymbols);
+  if (!nonblocking) {
+    const library = Deno.dlopen(iphlpapiPath(), nonblockingSymbols);
+    // Deno (2.9) leaves a missing optional *nonblocking* symbol as a function
+    // that throws TypeError("Invalid FFI symbol name") when called, not as
+    // null. The blocking definitions do give null: use them to find the gaps.
+    const present = loadIpHelper();
+    const symbols = { ...library.symbols };
+    for (const fn of Object.keys(symbols) as (keyof typeof symbols)[]) {
+      if (present[fn] === null) symbols[fn] = null;
+    }
+    nonblocking = { library, symbols };
+  }
   return nonblocking.symbols;
 }
 
@@ -102,6 +115,6 @@ export function loadNonblockingIpHelper(): NonblockingIpHelperSymbols {
  */
 export function closeIpHelper(): void {
   blocking?.close();
-  nonblocking?.close();
+  nonblocking?.library.close();
   blocking = nonblocking = undefined;
 }
