@@ -5,6 +5,7 @@
 import type { TableShape } from "../structs/_table.ts";
 import { copyTable, MAX_TABLE_BYTES, pointerAt } from "./_pointer.ts";
 import { IpHelperError } from "./ip_helper_error.ts";
+import { FAMILY_VALUE, type FamilyOption } from "./options.ts";
 import { IpHelperStatus as S } from "./status.ts";
 import type { IpHelperFunction, IpHelperSymbols, NonblockingIpHelperSymbols } from "./symbols.ts";
 
@@ -40,7 +41,7 @@ function lookup(symbols: AnySymbols, fn: IpHelperFunction): Callable {
 }
 
 /** Throws `ERROR_PROC_NOT_FOUND` unless every function in `fns` is present. */
-export function requireSymbols(symbols: AnySymbols, ...fns: IpHelperFunction[]): void {
+function requireSymbols(symbols: AnySymbols, ...fns: IpHelperFunction[]): void {
   for (const fn of fns) lookup(symbols, fn);
 }
 
@@ -143,11 +144,25 @@ export function* callerAllocated(
 }
 
 /**
+ * The plan of a netioapi table function: it needs `FreeMibTable` as well
+ * (checked before anything is allocated), and selects rows by family.
+ */
+export function netioTable(
+  symbols: AnySymbols,
+  fn: "GetIpInterfaceTable" | "GetAnycastIpAddressTable",
+  options: FamilyOption,
+  shape: TableShape,
+): Plan<Uint8Array> {
+  requireSymbols(symbols, fn, "FreeMibTable");
+  return osAllocated(fn, FAMILY_VALUE[options.family ?? "all"], shape);
+}
+
+/**
  * An OS-allocated call (`GetIpInterfaceTable`, `GetAnycastIpAddressTable`):
  * read the table pointer, copy the table out, and `FreeMibTable` it in a
  * `finally`. `ERROR_NOT_FOUND` means "no entries" and gives an empty table.
  */
-export function* osAllocated(
+function* osAllocated(
   fn: IpHelperFunction,
   family: number,
   shape: TableShape,

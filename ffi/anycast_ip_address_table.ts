@@ -3,36 +3,15 @@ import {
   decodeAnycastIpAddressTable,
 } from "../structs/anycast_ip_address_table.ts";
 import { ANYCAST_IP_ADDRESS_TABLE } from "../structs/_shapes.ts";
-import {
-  type AnySymbols,
-  osAllocated,
-  type Plan,
-  requireSymbols,
-  runAsync,
-  runSync,
-} from "./_call.ts";
+import { netioTable, runAsync, runSync } from "./_call.ts";
 import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
-import {
-  type AsyncSymbolsOption,
-  FAMILY_VALUE,
-  type FamilyOption,
-  type SymbolsOption,
-} from "./options.ts";
+import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getAnycastIpAddressTable}. */
 export interface AnycastIpAddressTableOptions extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getAnycastIpAddressTableAsync}. */
 export interface AsyncAnycastIpAddressTableOptions extends FamilyOption, AsyncSymbolsOption {}
-
-function plan(symbols: AnySymbols, options: FamilyOption): Plan<Uint8Array> {
-  requireSymbols(symbols, "GetAnycastIpAddressTable", "FreeMibTable");
-  return osAllocated(
-    "GetAnycastIpAddressTable",
-    FAMILY_VALUE[options.family ?? "all"],
-    ANYCAST_IP_ADDRESS_TABLE,
-  );
-}
 
 /**
  * The anycast IP addresses, from `GetAnycastIpAddressTable`. Windows
@@ -56,7 +35,12 @@ export function getAnycastIpAddressTable(
   options: AnycastIpAddressTableOptions = {},
 ): AnycastIpAddressRow[] {
   const symbols = options.symbols ?? loadIpHelper();
-  return decodeAnycastIpAddressTable(runSync(plan(symbols, options), symbols));
+  return decodeAnycastIpAddressTable(
+    runSync(
+      netioTable(symbols, "GetAnycastIpAddressTable", options, ANYCAST_IP_ADDRESS_TABLE),
+      symbols,
+    ),
+  );
 }
 
 /**
@@ -77,5 +61,10 @@ export async function getAnycastIpAddressTableAsync(
   options: AsyncAnycastIpAddressTableOptions = {},
 ): Promise<AnycastIpAddressRow[]> {
   const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeAnycastIpAddressTable(await runAsync(plan(symbols, options), symbols));
+  return decodeAnycastIpAddressTable(
+    await runAsync(
+      netioTable(symbols, "GetAnycastIpAddressTable", options, ANYCAST_IP_ADDRESS_TABLE),
+      symbols,
+    ),
+  );
 }

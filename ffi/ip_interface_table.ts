@@ -1,36 +1,15 @@
 import type { IpInterfaceRow } from "../structs/ip_interface_row.ts";
 import { decodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
 import { IP_INTERFACE_TABLE } from "../structs/_shapes.ts";
-import {
-  type AnySymbols,
-  osAllocated,
-  type Plan,
-  requireSymbols,
-  runAsync,
-  runSync,
-} from "./_call.ts";
+import { netioTable, runAsync, runSync } from "./_call.ts";
 import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
-import {
-  type AsyncSymbolsOption,
-  FAMILY_VALUE,
-  type FamilyOption,
-  type SymbolsOption,
-} from "./options.ts";
+import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIpInterfaceTable}. */
 export interface IpInterfaceTableOptions extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getIpInterfaceTableAsync}. */
 export interface AsyncIpInterfaceTableOptions extends FamilyOption, AsyncSymbolsOption {}
-
-function plan(symbols: AnySymbols, options: FamilyOption): Plan<Uint8Array> {
-  requireSymbols(symbols, "GetIpInterfaceTable", "FreeMibTable");
-  return osAllocated(
-    "GetIpInterfaceTable",
-    FAMILY_VALUE[options.family ?? "all"],
-    IP_INTERFACE_TABLE,
-  );
-}
 
 /**
  * The IP interfaces, from `GetIpInterfaceTable`: per interface and family,
@@ -53,7 +32,9 @@ function plan(symbols: AnySymbols, options: FamilyOption): Plan<Uint8Array> {
  */
 export function getIpInterfaceTable(options: IpInterfaceTableOptions = {}): IpInterfaceRow[] {
   const symbols = options.symbols ?? loadIpHelper();
-  return decodeIpInterfaceTable(runSync(plan(symbols, options), symbols));
+  return decodeIpInterfaceTable(
+    runSync(netioTable(symbols, "GetIpInterfaceTable", options, IP_INTERFACE_TABLE), symbols),
+  );
 }
 
 /**
@@ -74,5 +55,10 @@ export async function getIpInterfaceTableAsync(
   options: AsyncIpInterfaceTableOptions = {},
 ): Promise<IpInterfaceRow[]> {
   const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeIpInterfaceTable(await runAsync(plan(symbols, options), symbols));
+  return decodeIpInterfaceTable(
+    await runAsync(
+      netioTable(symbols, "GetIpInterfaceTable", options, IP_INTERFACE_TABLE),
+      symbols,
+    ),
+  );
 }

@@ -1,3 +1,5 @@
+import { namesByValue } from "../structs/_names.ts";
+
 /**
  * The status codes the IP Helper functions document, by symbolic name.
  *
@@ -27,9 +29,7 @@ export const IpHelperStatus = {
 /** A name of {@linkcode IpHelperStatus}. */
 export type IpHelperStatusName = keyof typeof IpHelperStatus;
 
-const NAMES: ReadonlyMap<number, IpHelperStatusName> = new Map(
-  Object.entries(IpHelperStatus).map(([name, code]) => [code, name as IpHelperStatusName]),
-);
+const NAMES = namesByValue(IpHelperStatus);
 
 /**
  * The symbolic name of a status code, or its hexadecimal form for a code this

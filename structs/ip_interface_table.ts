@@ -3,30 +3,19 @@ import { decodeRows, encodeRows } from "./_table.ts";
 import type { InterfaceOffload, IpInterfaceRow } from "./ip_interface_row.ts";
 import { MIB_IPINTERFACE_ROW as R, NL_INTERFACE_OFFLOAD_ROD_BITS as BITS } from "./layout.ts";
 
+/** Each `NL_INTERFACE_OFFLOAD_ROD` flag's field name and bit. */
+const OFFLOAD_BITS = Object.entries(BITS).map(([name, bit]) =>
+  [name[0]!.toLowerCase() + name.slice(1) as keyof InterfaceOffload, bit] as const
+);
+
 function readOffload(byte: number): InterfaceOffload {
-  const bit = (index: number) => (byte & (1 << index)) !== 0;
-  return {
-    nlChecksumSupported: bit(BITS.NlChecksumSupported),
-    nlOptionsSupported: bit(BITS.NlOptionsSupported),
-    tlDatagramChecksumSupported: bit(BITS.TlDatagramChecksumSupported),
-    tlStreamChecksumSupported: bit(BITS.TlStreamChecksumSupported),
-    tlStreamOptionsSupported: bit(BITS.TlStreamOptionsSupported),
-    fastPathCompatible: bit(BITS.FastPathCompatible),
-    tlLargeSendOffloadSupported: bit(BITS.TlLargeSendOffloadSupported),
-    tlGiantSendOffloadSupported: bit(BITS.TlGiantSendOffloadSupported),
-  };
+  return Object.fromEntries(
+    OFFLOAD_BITS.map(([field, bit]) => [field, (byte & (1 << bit)) !== 0]),
+  ) as unknown as InterfaceOffload;
 }
 
 function writeOffload(offload: InterfaceOffload): number {
-  const bit = (set: boolean, index: number) => set ? 1 << index : 0;
-  return bit(offload.nlChecksumSupported, BITS.NlChecksumSupported) |
-    bit(offload.nlOptionsSupported, BITS.NlOptionsSupported) |
-    bit(offload.tlDatagramChecksumSupported, BITS.TlDatagramChecksumSupported) |
-    bit(offload.tlStreamChecksumSupported, BITS.TlStreamChecksumSupported) |
-    bit(offload.tlStreamOptionsSupported, BITS.TlStreamOptionsSupported) |
-    bit(offload.fastPathCompatible, BITS.FastPathCompatible) |
-    bit(offload.tlLargeSendOffloadSupported, BITS.TlLargeSendOffloadSupported) |
-    bit(offload.tlGiantSendOffloadSupported, BITS.TlGiantSendOffloadSupported);
+  return OFFLOAD_BITS.reduce((byte, [field, bit]) => offload[field] ? byte | (1 << bit) : byte, 0);
 }
 
 function readRow(v: DataView, o: number): IpInterfaceRow {

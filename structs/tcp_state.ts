@@ -1,3 +1,5 @@
+import { namesByValue } from "./_names.ts";
+
 /**
  * The `MIB_TCP_STATE` values, by the names `netstat`, psutil and TCPView users
  * know. Rows keep the raw number in `state`, so values outside this list are
@@ -29,9 +31,7 @@ export const TcpState = {
 /** A name of {@linkcode TcpState}. */
 export type TcpStateName = keyof typeof TcpState;
 
-const NAMES: ReadonlyMap<number, TcpStateName> = new Map(
-  Object.entries(TcpState).map(([name, value]) => [value, name as TcpStateName]),
-);
+const NAMES = namesByValue(TcpState);
 
 /**
  * The readable name of a raw `MIB_TCP_STATE` value: `"ESTABLISHED"` for 5, and
