@@ -1,0 +1,37 @@
+// The capture command: record the live DLL's tables for the mock to replay.
+import { recordCapture } from "../mod.ts";
+import type { CaptureArgs } from "./_args.ts";
+import { CliError } from "./_errors.ts";
+import { writeOut } from "./_output.ts";
+
+/**
+ * Records a capture of the live DLL and writes it to `args.output` or
+ * stdout; prints each failed call and a summary on stderr.
+ *
+ * @throws {CliError} Off Windows, or if the file cannot be written.
+ * @throws {IpHelperError} If the DLL cannot be loaded.
+ */
+export async function runCapture(args: CaptureArgs): Promise<void> {
+  if (Deno.build.os !== "windows") {
+    throw new CliError(
+      `capture records the live iphlpapi.dll, so it runs only on Windows (this is ${Deno.build.os})`,
+    );
+  }
+  const { capture, failures } = recordCapture({ modules: args.modules });
+  const json = JSON.stringify(capture, null, 2) + "\n";
+  if (args.output === undefined) {
+    writeOut(json);
+  } else {
+    try {
+      await Deno.writeTextFile(args.output, json);
+    } catch (error) {
+      throw new CliError(`cannot write ${args.output}: ${(error as Error).message}`);
+    }
+  }
+  for (const failure of failures) console.error(`iphlpapi: capture: ${failure}`);
+  console.error(
+    `iphlpapi: recorded ${capture.calls.length} calls, ${failures.length} failed, to ${
+      args.output ?? "standard output"
+    }`,
+  );
+}

@@ -1,0 +1,38 @@
+// The one place that knows ANSI colour codes, and when to use them.
+
+/** The styles the tool uses. */
+export type Style = "bold" | "dim" | "red" | "green" | "yellow" | "cyan" | "magenta";
+
+const CODES: Readonly<Record<Style, readonly [number, number]>> = {
+  bold: [1, 22],
+  dim: [2, 22],
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  magenta: [35, 39],
+};
+
+/** Styles text, or returns it as it is when colour is off. */
+export type Paint = (style: Style | undefined, text: string) => string;
+
+/**
+ * A {@linkcode Paint} that colours only when `enabled`: pass
+ * {@linkcode colorWanted} for standard output.
+ */
+export function painter(enabled: boolean): Paint {
+  if (!enabled) return (_style, text) => text;
+  return (style, text) => {
+    if (style === undefined || text === "") return text;
+    const [open, close] = CODES[style];
+    return `\x1b[${open}m${text}\x1b[${close}m`;
+  };
+}
+
+/**
+ * Whether standard output should be coloured: it is a terminal and
+ * `NO_COLOR` is unset (`Deno.noColor` reads it without `--allow-env`).
+ */
+export function colorWanted(): boolean {
+  return Deno.stdout.isTerminal() && !Deno.noColor;
+}

@@ -1,0 +1,52 @@
+// The interfaces command: GetIpInterfaceTable, a column per setting people look at.
+import { getIpInterfaceTable, type IpHelperSymbols } from "../mod.ts";
+import type { FamilyArgs } from "./_args.ts";
+import { familyName } from "./_family.ts";
+import type { Cell, Column, View } from "./_view.ts";
+
+const COLUMNS: readonly Column[] = [
+  { header: "Index", align: "right" },
+  { header: "Family" },
+  { header: "LUID" },
+  { header: "Metric", align: "right" },
+  { header: "Auto Metric" },
+  { header: "MTU", align: "right" },
+  { header: "Connected" },
+  { header: "Forwarding" },
+  { header: "Advertising" },
+  { header: "Reachable ms", align: "right" },
+];
+
+const yesNo = (value: boolean): Cell => value ? { text: "yes" } : { text: "no", style: "dim" };
+
+/**
+ * Reads the interfaces of `args.family`.
+ *
+ * @param args The parsed `interfaces` command line.
+ * @param symbols A mock's functions, or undefined for the live DLL.
+ * @returns The view; `--json` gets every member of each row.
+ * @throws {IpHelperError} If Windows fails (`ERROR_NOT_SUPPORTED` under Wine).
+ */
+export function interfacesView(args: FamilyArgs, symbols: IpHelperSymbols | undefined): View {
+  const rows = getIpInterfaceTable({ family: args.family, ...(symbols && { symbols }) });
+  return {
+    columns: [...COLUMNS],
+    rows: rows.map((row) => ({
+      key: `${row.family} ${row.interfaceIndex}`,
+      cells: [
+        { text: String(row.interfaceIndex) },
+        { text: familyName(row.family) },
+        { text: `0x${row.interfaceLuid.toString(16)}` },
+        { text: String(row.metric) },
+        yesNo(row.useAutomaticMetric),
+        { text: String(row.nlMtu) },
+        row.connected ? { text: "yes", style: "green" } : { text: "no", style: "red" },
+        yesNo(row.forwardingEnabled),
+        yesNo(row.advertisingEnabled),
+        { text: String(row.reachableTime) },
+      ],
+      data: row,
+    })),
+    notes: [],
+  };
+}

@@ -1,0 +1,24 @@
+// The embedded sample that the tool replays off Windows. Both captures are
+// static JSON imports, so `deno compile` and JSR bundle them: nothing is read
+// from the file system at run time.
+import { type Capture, parseCapture } from "../mock/mod.ts";
+import mingw from "../tests/fixtures/mingw.capture.json" with { type: "json" };
+import wine from "../tests/fixtures/wine10.capture.json" with { type: "json" };
+
+/**
+ * The embedded sample: the mingw-w64 capture (interfaces, anycast addresses,
+ * owner modules) layered over the TCP tables recorded under Wine 10. The mock
+ * replays the first call that matches, so the mingw calls come first.
+ *
+ * @returns The capture; its producer names each layer that holds calls.
+ */
+export function embeddedSample(): Capture {
+  const upper = parseCapture(mingw);
+  const lower = parseCapture(wine);
+  return {
+    format: lower.format,
+    version: lower.version,
+    producer: [upper, lower].filter((c) => c.calls.length > 0).map((c) => c.producer).join(" + "),
+    calls: [...upper.calls, ...lower.calls],
+  };
+}

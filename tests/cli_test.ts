@@ -1,0 +1,440 @@
+// The command-line tool, run as a subprocess against the embedded sample and
+// against the Wine 10 capture, and checked against what the decoders make of
+// the capture's own bytes.
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { decodeTcpTable, decodeTcpTable2, TcpState, tcpStateName } from "../mod.ts";
+import type { Capture, CapturedFunction } from "../mock/mod.ts";
+import { painter } from "../cli/_color.ts";
+import { toCsv } from "../cli/_csv.ts";
+import type { Row } from "../cli/_view.ts";
+import { markChanges } from "../cli/_watch.ts";
+import wine from "./fixtures/wine10.capture.json" with { type: "json" };
+
+const cli = join(import.meta.dirname!, "..", "cli.ts");
+const winePath = join(import.meta.dirname!, "fixtures", "wine10.capture.json");
+const windows = Deno.build.os === "windows";
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs cli.ts with `args`; colour is never wanted (NO_COLOR, and stdout is a pipe). */
+async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
+  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
+    args: ["run", "--allow-ffi", "--allow-read", "--allow-env", cli, ...args],
+    stdin: "null",
+    env: options.env ?? { NO_COLOR: "1" },
+    ...(options.cwd !== undefined && { cwd: options.cwd }),
+  }).output();
+  const decoder = new TextDecoder();
+  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) } as Result;
+}
+
+/** Runs cli.ts on the Wine capture. */
+const runWine = (...args: string[]) => run([...args, "--capture", winePath]);
+
+/** Asserts a successful run and returns its stdout parsed as JSON. */
+function json(result: Result): unknown {
+  assert.equal(result.code, 0, result.stderr);
+  return JSON.parse(result.stdout);
+}
+
+function wineData(fn: CapturedFunction): Uint8Array {
+  const call = (wine as Capture).calls.find((c) => c.function === fn && c.status === 0);
+  return Uint8Array.fromBase64(call!.data!);
+}
+
+/** What tcp --json prints for the Wine capture's GetTcpTable2 rows. */
+const wineRows = decodeTcpTable2(wineData("GetTcpTable2"))
+  .map((row) => ({ ...row, stateName: tcpStateName(row.state) }));
+type JsonRow = (typeof wineRows)[number];
+
+const endpoint = (addr: string, port: number) => `${addr}:${port}`;
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let record: string[] = [], field = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') field += text[++i];
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(field), field = "";
+    else if (c === "\r" && text[i + 1] === "\n") {
+      records.push([...record, field]), record = [], field = "", i++;
+    } else field += c;
+  }
+  assert.equal(field + record.join(""), "", "the last record ends with CRLF");
+  return records;
+}
+
+const NO_STACK = /^\s+at /m;
+
+Deno.test("tcp --json: the Wine capture's GetTcpTable2 rows, each with its state name", async () => {
+  const result = await runWine("tcp", "--json");
+  assert.deepEqual(json(result), wineRows);
+});
+
+Deno.test("tcp: a replayed capture is announced in one stderr line naming the file and producer", async () => {
+  const result = await runWine("tcp");
+  assert.equal(result.code, 0);
+  const lines = result.stderr.trimEnd().split("\n");
+  assert.equal(lines.length, 1, result.stderr);
+  assert.match(lines[0]!, /not live/);
+  assert.ok(lines[0]!.includes(winePath));
+  assert.ok(lines[0]!.includes((wine as Capture).producer));
+});
+
+Deno.test(
+  "tcp: by default off Windows the embedded sample is replayed, from any working directory",
+  {
+    ignore: windows,
+  },
+  async () => {
+    // The fixtures directory as cwd: a read relative to the repository root would fail.
+    const result = await run(["tcp", "--json"], { cwd: join(import.meta.dirname!, "fixtures") });
+    const rows = json(result) as JsonRow[];
+    assert.ok(rows.length > 0);
+    assert.ok(rows.every((row) => row.stateName === tcpStateName(row.state)));
+    const lines = result.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 1, result.stderr);
+    assert.match(lines[0]!, /not live.*the embedded sample/);
+    assert.ok(lines[0]!.includes((wine as Capture).producer));
+  },
+);
+
+Deno.test("tcp: the human table has netstat's columns and shows a listener's remote as 0.0.0.0:0", async () => {
+  const result = await runWine("tcp");
+  const [header, ...lines] = result.stdout.trimEnd().split("\n");
+  assert.deepEqual(header!.split(/\s{2,}/), [
+    "Proto",
+    "Local Address",
+    "Foreign Address",
+    "State",
+    "PID",
+    "Offload",
+  ]);
+  assert.equal(lines.length, wineRows.length);
+  wineRows.forEach((row, i) => {
+    const remote = row.state === TcpState.LISTEN
+      ? "0.0.0.0:0"
+      : endpoint(row.remoteAddr, row.remotePort);
+    assert.deepEqual(lines[i]!.trim().split(/\s+/), [
+      "TCP",
+      endpoint(row.localAddr, row.localPort),
+      remote,
+      row.stateName,
+      String(row.owningPid),
+      "InHost",
+    ]);
+  });
+});
+
+Deno.test("tcp --state: comma-separated, any case, netstat's LISTENING accepted", async () => {
+  const listening = json(await runWine("tcp", "--json", "--state", "listening")) as JsonRow[];
+  assert.deepEqual(listening, wineRows.filter((row) => row.state === TcpState.LISTEN));
+  assert.ok(listening.length > 0);
+  const both = json(await runWine("tcp", "--json", "--state", "Listen,ESTABLISHED"));
+  assert.deepEqual(both, wineRows);
+  const none = json(await runWine("tcp", "--json", "--state", "time_wait"));
+  assert.deepEqual(none, []);
+});
+
+Deno.test("tcp --port: rows with that local or remote port; a listener's remote port never matches", async () => {
+  const port = 5432;
+  const rows = json(await runWine("tcp", "--json", "--port", String(port)));
+  const expected = wineRows.filter((row) =>
+    row.localPort === port || (row.state !== TcpState.LISTEN && row.remotePort === port)
+  );
+  assert.ok(expected.length >= 3);
+  assert.deepEqual(rows, expected);
+});
+
+Deno.test("tcp --pid: rows of that process only", async () => {
+  const pid = wineRows[0]!.owningPid;
+  assert.deepEqual(json(await runWine("tcp", "--json", "--pid", String(pid))), wineRows);
+  assert.deepEqual(json(await runWine("tcp", "--json", "--pid", String(pid + 1))), []);
+});
+
+Deno.test("tcp --sort: by local endpoint, addresses numerically; --sort pid and state too", async () => {
+  const key = (row: JsonRow) =>
+    row.localAddr.split(".").reduce((n, part) => n * 256 + Number(part), 0) * 65536 +
+    row.localPort;
+  const sorted = json(await runWine("tcp", "--json", "--sort")) as JsonRow[];
+  assert.equal(sorted.length, wineRows.length);
+  assert.deepEqual(sorted.map(key), sorted.map(key).toSorted((a, b) => a - b));
+  const byState = json(await runWine("tcp", "--json", "--sort", "state")) as JsonRow[];
+  assert.deepEqual(byState.map((r) => r.state), byState.map((r) => r.state).toSorted());
+  assert.equal((json(await runWine("tcp", "--sort", "pid", "--json")) as JsonRow[]).length, 9);
+});
+
+Deno.test("tcp --csv: RFC 4180 with the table's columns, read back", async () => {
+  const result = await runWine("tcp", "--csv");
+  assert.equal(result.code, 0);
+  assert.ok(result.stdout.endsWith("\r\n"));
+  const [header, ...records] = parseCsv(result.stdout);
+  assert.deepEqual(header, [
+    "Proto",
+    "Local Address",
+    "Foreign Address",
+    "State",
+    "PID",
+    "Offload",
+  ]);
+  assert.deepEqual(
+    records,
+    wineRows.map((row) => [
+      "TCP",
+      endpoint(row.localAddr, row.localPort),
+      row.state === TcpState.LISTEN ? "0.0.0.0:0" : endpoint(row.remoteAddr, row.remotePort),
+      row.stateName,
+      String(row.owningPid),
+      "InHost",
+    ]),
+  );
+});
+
+Deno.test("csv: fields with quotes, commas or line breaks are quoted, quotes doubled", () => {
+  const text = toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\r\nbreak", "plain"]]);
+  assert.equal(text, 'a,b\r\n"x,y","say ""hi"""\r\n"line\r\nbreak",plain\r\n');
+  assert.deepEqual(parseCsv(text), [["a", "b"], ["x,y", 'say "hi"'], ["line\r\nbreak", "plain"]]);
+});
+
+Deno.test("tcp --basic: GetTcpTable's rows, no PID column", async () => {
+  const expected = decodeTcpTable(wineData("GetTcpTable"))
+    .map((row) => ({ ...row, stateName: tcpStateName(row.state) }));
+  assert.deepEqual(json(await runWine("tcp", "--basic", "--json")), expected);
+  const table = await runWine("tcp", "--basic");
+  assert.deepEqual(table.stdout.split("\n")[0]!.split(/\s{2,}/), [
+    "Proto",
+    "Local Address",
+    "Foreign Address",
+    "State",
+  ]);
+});
+
+Deno.test("tcp --owner on Wine: GetOwnerModuleFromTcpEntry is missing, so one note, empty names, exit 0", async () => {
+  const table = await runWine("tcp", "--owner");
+  assert.equal(table.code, 0, table.stderr);
+  const notes = table.stderr.trimEnd().split("\n").filter((line) => !/not live/.test(line));
+  assert.deepEqual(notes, [
+    `iphlpapi: module names hidden for ${wineRows.length} rows: ` +
+    "not supported by this iphlpapi.dll (it lacks GetOwnerModuleFromTcpEntry)",
+  ]);
+  assert.doesNotMatch(table.stderr, NO_STACK);
+  const [header, ...lines] = table.stdout.trimEnd().split("\n");
+  assert.match(header!, /PID\s+Module\s+Path$/);
+  assert.equal(lines.length, wineRows.length);
+  const rows = json(await runWine("tcp", "--owner", "--json")) as Record<string, unknown>[];
+  assert.equal(rows.length, wineRows.length);
+  for (const row of rows) {
+    assert.equal(row.moduleName, null);
+    assert.equal(row.modulePath, null);
+    assert.match(row.createTimestamp as string, /^\d+$/, "bigint as a decimal string");
+  }
+});
+
+Deno.test("tcp --owner on the embedded sample: module names shown, hidden ones noted once", {
+  ignore: windows,
+}, async () => {
+  const result = await run(["tcp", "--owner", "--json"]);
+  const rows = json(result) as { moduleName: string | null; modulePath: string | null }[];
+  assert.ok(rows.some((row) => typeof row.moduleName === "string" && row.moduleName !== ""));
+  const hidden = rows.filter((row) => row.moduleName === null).length;
+  const notes = result.stderr.split("\n").filter((line) => line.includes("module names hidden"));
+  assert.equal(notes.length, hidden > 0 ? 1 : 0, result.stderr);
+  assert.doesNotMatch(result.stderr, NO_STACK);
+});
+
+Deno.test("interfaces on Wine: ERROR_NOT_SUPPORTED, its code and advice, exit 1", async () => {
+  const result = await runWine("interfaces");
+  assert.equal(result.code, 1);
+  assert.equal(result.stdout, "");
+  assert.match(result.stderr, /GetIpInterfaceTable failed: ERROR_NOT_SUPPORTED \(50\)/);
+  assert.match(result.stderr, /does not implement the function/);
+  assert.doesNotMatch(result.stderr, NO_STACK);
+});
+
+Deno.test("interfaces and anycast on the embedded sample: rows, --family, bigints as strings", {
+  ignore: windows,
+}, async () => {
+  const all = json(await run(["interfaces", "--json"])) as Record<string, unknown>[];
+  assert.ok(all.length > 0);
+  assert.ok(all.every((row) => /^\d+$/.test(row.interfaceLuid as string)));
+  const ipv4 = json(await run(["interfaces", "--json", "--family", "ipv4"])) as {
+    family: number;
+  }[];
+  assert.ok(ipv4.every((row) => row.family === 2));
+  const table = await run(["interfaces"]);
+  assert.match(table.stdout.split("\n")[0]!, /^Index\s+Family\s+LUID\s+Metric/);
+  const anycast = json(await run(["anycast", "--json", "--family", "ipv6"])) as {
+    address: { family: number };
+  }[];
+  assert.ok(anycast.every((row) => row.address.family === 23));
+  assert.equal((await run(["anycast"])).code, 0);
+});
+
+Deno.test("anycast on Wine: no anycast addresses, just the header", async () => {
+  const result = await runWine("anycast");
+  assert.equal(result.code, 0);
+  assert.equal(result.stdout, "Address  Family  Index  LUID  Scope ID\n");
+});
+
+Deno.test("bad usage: one line naming the flag, exit 2, no stack trace", async () => {
+  const cases: [string[], string][] = [
+    [["tcp", "--bogus"], "--bogus"],
+    [["tcp", "--port", "http"], "--port"],
+    [["tcp", "--port", "70000"], "--port"],
+    [["tcp", "--port"], "--port"],
+    [["tcp", "--pid", "-1"], "--pid"],
+    [["tcp", "--state", "LISTENS"], "--state"],
+    [["tcp", "--sort", "size"], "--sort"],
+    [["tcp", "--watch", "0"], "--watch"],
+    [["tcp", "--json", "--csv"], "--csv"],
+    [["tcp", "--basic", "--pid", "4"], "--pid"],
+    [["tcp", "--json=yes"], "--json"],
+    [["interfaces", "--family", "ipv5"], "--family"],
+    [["anycast", "--port", "80"], "--port"],
+    [["capture", "--json"], "--json"],
+    [["netstat"], "netstat"],
+    [[], "missing command"],
+  ];
+  for (const [args, named] of cases) {
+    const result = await run(args);
+    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
+    assert.equal(result.stdout, "");
+    const lines = result.stderr.trimEnd().split("\n");
+    assert.equal(lines.length, 1, result.stderr);
+    assert.ok(lines[0]!.includes(named), `${args.join(" ")}: ${result.stderr}`);
+  }
+});
+
+Deno.test("--help and -h: for the tool and each command, exit 0", async () => {
+  for (
+    const args of [
+      ["--help"],
+      ["-h"],
+      ...["tcp", "interfaces", "anycast", "capture"].map((c) => [c, "--help"]),
+    ]
+  ) {
+    const result = await run(args);
+    assert.equal(result.code, 0, args.join(" "));
+    assert.match(result.stdout, /Usage: iphlpapi/);
+    assert.equal(result.stderr, "");
+  }
+  assert.match((await run(["tcp", "-h"])).stdout, /--owner/);
+});
+
+Deno.test("colour: never when stdout is not a terminal, with or without NO_COLOR", async () => {
+  const envs: Record<string, string>[] = [{ NO_COLOR: "1" }, {}];
+  for (const env of envs) {
+    // interfaces fails on the Wine capture: its error must be plain too.
+    for (const args of [["tcp"], ["tcp", "--owner"], ["tcp", "--csv"], ["interfaces"]]) {
+      const result = await run([...args, "--capture", winePath], { env });
+      assert.equal(result.code, args[0] === "interfaces" ? 1 : 0, result.stderr);
+      assert.ok(!result.stdout.includes("\x1b["), `${args.join(" ")} has ANSI escapes`);
+      assert.ok(!result.stderr.includes("\x1b["), `${args.join(" ")} has ANSI escapes`);
+    }
+  }
+});
+
+Deno.test("colour: the painter styles text only when enabled", () => {
+  assert.equal(painter(true)("green", "ESTABLISHED"), "\x1b[32mESTABLISHED\x1b[39m");
+  assert.equal(painter(true)(undefined, "x"), "x");
+  assert.equal(painter(false)("green", "ESTABLISHED"), "ESTABLISHED");
+});
+
+Deno.test("capture off Windows: one line, exit 1", { ignore: windows }, async () => {
+  const result = await run(["capture", "--output", "never-written.json"]);
+  assert.equal(result.code, 1);
+  assert.equal(
+    result.stderr,
+    "iphlpapi: capture records the live iphlpapi.dll, so it runs only on Windows (this is " +
+      Deno.build.os + ")\n",
+  );
+});
+
+Deno.test("--capture: a missing file or a non-capture is one line, exit 1", async () => {
+  const missing = await run(["tcp", "--capture", join(import.meta.dirname!, "no-such.json")]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^iphlpapi: cannot read the capture .*no-such\.json: .+\n$/);
+  const notCapture = await run(["tcp", "--capture", join(import.meta.dirname!, "..", "deno.json")]);
+  assert.equal(notCapture.code, 1);
+  assert.match(notCapture.stderr, /^iphlpapi: CaptureError: .*capture\.format: .+\n$/);
+});
+
+Deno.test("--watch: refreshes until SIGINT, then exits 0", { ignore: windows }, async () => {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "--allow-ffi",
+      "--allow-read",
+      cli,
+      "tcp",
+      "--watch",
+      "0.1",
+      "--capture",
+      winePath,
+    ],
+    stdin: "null",
+    stdout: "piped",
+    stderr: "null",
+    env: { NO_COLOR: "1" },
+  }).spawn();
+  let text = "";
+  const decoder = new TextDecoder();
+  const reader = child.stdout.getReader();
+  while ((text.match(/^iphlpapi tcp /gm) ?? []).length < 3) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  child.kill("SIGINT");
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    text += decoder.decode(chunk.value, { stream: true });
+  }
+  const { code } = await child.status;
+  assert.equal(code, 0);
+  assert.ok(!text.includes("\x1b["), "no terminal control codes on a pipe");
+  const frames = text.trimEnd().split("\n\n").filter((part) => part.startsWith("iphlpapi tcp"));
+  assert.ok(frames.length >= 3);
+  assert.match(
+    frames[1]!,
+    /replay of .*wine10\.capture\.json\) at [\d:]{8}: rows 9, new 0, changed 0, closed 0;/,
+  );
+  assert.match(text, /\n {3}TCP {4}0\.0\.0\.0:8080 /, "unchanged rows are marked with a blank");
+});
+
+Deno.test("watch marks: + new, ~ changed, - closed; nothing on the first refresh", () => {
+  const row = (key: string, state: string): Row => ({ key, cells: [{ text: state }], data: null });
+  const before = [row("a", "ESTABLISHED"), row("b", "ESTABLISHED"), row("c", "LISTEN")];
+  const after = [row("a", "ESTABLISHED"), row("b", "TIME_WAIT"), row("d", "SYN_SENT")];
+  assert.deepEqual(markChanges(undefined, before).map((m) => m.mark), [" ", " ", " "]);
+  assert.deepEqual(
+    markChanges(before, after).map((m) => `${m.mark}${m.row.key}`),
+    [" a", "~b", "+d", "-c"],
+  );
+});
+
+Deno.test(
+  "a missing permission is one line naming the flag, exit 1",
+  { ignore: windows },
+  async () => {
+    // The embedded sample's interface table is handed out by pointer: that needs --allow-ffi.
+    const { code, stderr } = await new Deno.Command(Deno.execPath(), {
+      args: ["run", cli, "interfaces"],
+      stdin: "null",
+      stdout: "null",
+    }).output();
+    assert.equal(code, 1);
+    const lines = new TextDecoder().decode(stderr).trimEnd().split("\n");
+    assert.equal(lines.length, 2, "the replay notice and the error");
+    assert.match(lines[1]!, /^iphlpapi: .*--allow-ffi/);
+  },
+);
