@@ -66,6 +66,7 @@ export {
   type IpHelperFunction,
   type IpHelperSymbols,
   type NonblockingIpHelperSymbols,
+  type NonblockingSymbolDefinitions,
   nonblockingSymbols,
   symbols,
 } from "./ffi/symbols.ts";
@@ -100,5 +101,6 @@ export type { TcpRow, TcpRow2, TcpRowOwnerModule, TcpRowOwnerPid } from "./struc
 export { TcpState, type TcpStateName, tcpStateName } from "./structs/tcp_state.ts";
 export { decodeTcpTable } from "./structs/tcp_table.ts";
 export { decodeTcpTable2 } from "./structs/tcp_table2.ts";
+export { TcpTable2View } from "./structs/tcp_table_view.ts";
 export { decodeTcpTableOwnerModule } from "./structs/tcp_table_owner_module.ts";
 export { decodeTcpTableOwnerPid } from "./structs/tcp_table_owner_pid.ts";

@@ -101,9 +101,17 @@ export const symbols = {
 } as const satisfies Deno.ForeignLibraryInterface;
 
 /** Marks a blocking definition as nonblocking: the call runs on a worker thread. */
-function nonblocking<const D extends Deno.ForeignFunction>(definition: D) {
-  return { ...definition, nonblocking: true } as const;
+function nonblocking<const D extends Deno.ForeignFunction>(
+  definition: D,
+): D & { readonly nonblocking: true } {
+  return { ...definition, nonblocking: true };
 }
+
+/** The type of {@linkcode nonblockingSymbols}: the table functions of {@linkcode symbols}, nonblocking. */
+export type NonblockingSymbolDefinitions = {
+  readonly [F in keyof typeof symbols]: F extends "FreeMibTable" ? (typeof symbols)[F]
+    : (typeof symbols)[F] & { readonly nonblocking: true };
+};
 
 /**
  * The same functions, `nonblocking`: each table call runs on a worker thread
@@ -118,7 +126,7 @@ function nonblocking<const D extends Deno.ForeignFunction>(definition: D) {
  * lib.close();
  * ```
  */
-export const nonblockingSymbols = {
+export const nonblockingSymbols: NonblockingSymbolDefinitions = {
   GetTcpTable: nonblocking(symbols.GetTcpTable),
   GetTcpTable2: nonblocking(symbols.GetTcpTable2),
   GetExtendedTcpTable: nonblocking(symbols.GetExtendedTcpTable),
@@ -126,7 +134,7 @@ export const nonblockingSymbols = {
   GetIpInterfaceTable: nonblocking(symbols.GetIpInterfaceTable),
   GetAnycastIpAddressTable: nonblocking(symbols.GetAnycastIpAddressTable),
   FreeMibTable: symbols.FreeMibTable,
-} as const satisfies Deno.ForeignLibraryInterface;
+};
 
 /**
  * The bound functions of {@linkcode symbols}: what `Deno.dlopen` returns in
