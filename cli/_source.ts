@@ -38,7 +38,7 @@ function replay(capture: Capture, name: string): Source {
   return {
     symbols: createMock(capture).symbols,
     label: `replay of ${name}`,
-    notice: `iphlpapi: not live: replaying ${name} (recorded by ${capture.producer})`,
+    notice: `iphlpapi: not live: replaying ${name} (${capture.producer})`,
   };
 }
 
