@@ -49,8 +49,9 @@ export function decodeRows<R>(
   read: (view: DataView, offset: number, index: number) => R,
 ): R[] {
   const { view, count } = openTable(bytes, shape);
+  const { rowsAt, rowSize } = shape;
   const rows = new Array<R>(count);
-  for (let i = 0, o = shape.rowsAt; i < count; i++, o += shape.rowSize) rows[i] = read(view, o, i);
+  for (let i = 0, o = rowsAt; i < count; i++, o += rowSize) rows[i] = read(view, o, i);
   return rows;
 }
 
