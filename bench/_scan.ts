@@ -1,0 +1,21 @@
+// The filter-count scan both benchmarks time, written as an application would.
+import { TcpState, TcpTable2View } from "../mod.ts";
+
+// A module constant rather than `TcpState.ESTABLISHED` in the loop: optimized
+// code re-reads a property of an imported object on every iteration (about
+// 0.6 ns/row here), but folds a module constant away.
+const ESTABLISHED = TcpState.ESTABLISHED;
+const HTTPS = 443;
+
+/** How many ESTABLISHED connections the table holds with port 443 at either end. */
+export function countHttps(bytes: Uint8Array): number {
+  const table = new TcpTable2View(bytes);
+  let matches = 0;
+  for (let i = 0; i < table.length; i++) {
+    if (
+      table.state(i) === ESTABLISHED &&
+      (table.localPort(i) === HTTPS || table.remotePort(i) === HTTPS)
+    ) matches++;
+  }
+  return matches;
+}

@@ -1,0 +1,103 @@
+// Decode throughput of every decoder, the TcpTable2View scan, and
+// getTcpTable2 end to end through the mock. Run with `deno bench bench/`;
+// divide a time per iteration by the rows in the bench's name for ns/row.
+import assert from "node:assert/strict";
+import {
+  decodeAnycastIpAddressTable,
+  decodeIpInterfaceTable,
+  decodeOwnerModuleBasicInfo,
+  decodeTcpTable,
+  decodeTcpTable2,
+  decodeTcpTableOwnerModule,
+  decodeTcpTableOwnerPid,
+  getTcpTable2,
+  TcpState,
+  TcpTable2View,
+} from "../mod.ts";
+import { createMock, encodeOwnerModuleBasicInfo } from "../mock/mod.ts";
+import { countHttps } from "./_scan.ts";
+import { anycastTable, busyTcpTables, ipInterfaceTable, SIZES } from "./_tables.ts";
+
+/** `1000` → `"1k rows"`, for bench names. */
+const label = (rows: number) => `${rows / 1000}k rows`;
+
+for (const rows of SIZES) {
+  const tables = busyTcpTables(rows);
+  const group = `TCP tables, ${label(rows)}`;
+  Deno.bench(`decodeTcpTable2 ${label(rows)}`, { group, baseline: true }, () => {
+    decodeTcpTable2(tables.tcp2);
+  });
+  Deno.bench(`TcpTable2View scan (ESTABLISHED, port 443) ${label(rows)}`, { group }, () => {
+    countHttps(tables.tcp2);
+  });
+  Deno.bench(`TcpTable2View row(i) of every LISTEN row ${label(rows)}`, { group }, () => {
+    const table = new TcpTable2View(tables.tcp2);
+    const listeners = [];
+    for (let i = 0; i < table.length; i++) {
+      if (table.state(i) === TcpState.LISTEN) listeners.push(table.row(i));
+    }
+  });
+  Deno.bench(`decodeTcpTable ${label(rows)}`, { group }, () => {
+    decodeTcpTable(tables.tcp);
+  });
+  Deno.bench(`decodeTcpTableOwnerPid ${label(rows)}`, { group }, () => {
+    decodeTcpTableOwnerPid(tables.ownerPid);
+  });
+  Deno.bench(`decodeTcpTableOwnerModule ${label(rows)}`, { group }, () => {
+    decodeTcpTableOwnerModule(tables.ownerModule);
+  });
+}
+
+for (const rows of SIZES) {
+  const { tcp2 } = busyTcpTables(rows, { distinctPeers: true });
+  Deno.bench(
+    `decodeTcpTable2 ${label(rows)}, every remote address distinct`,
+    { group: "TCP table 2, no repeated addresses" },
+    () => {
+      decodeTcpTable2(tcp2);
+    },
+  );
+}
+
+for (const rows of SIZES) {
+  const interfaces = ipInterfaceTable(rows);
+  const anycast = anycastTable(rows);
+  const group = `netioapi tables, ${label(rows)}`;
+  Deno.bench(`decodeIpInterfaceTable ${label(rows)}`, { group }, () => {
+    decodeIpInterfaceTable(interfaces);
+  });
+  Deno.bench(`decodeAnycastIpAddressTable ${label(rows)}`, { group }, () => {
+    decodeAnycastIpAddressTable(anycast);
+  });
+}
+
+{
+  const base = 0x7ff6_1234_0000n;
+  const info = encodeOwnerModuleBasicInfo({
+    moduleName: "svchost.exe",
+    modulePath: "C:\\Windows\\System32\\svchost.exe",
+  }, base);
+  Deno.bench("decodeOwnerModuleBasicInfo (one call's buffer)", () => {
+    decodeOwnerModuleBasicInfo(info, base);
+  });
+}
+
+for (const rows of SIZES) {
+  const { tcp2 } = busyTcpTables(rows);
+  const mock = createMock({
+    format: "iphlpapi-capture",
+    version: 1,
+    producer: "bench/decode_bench.ts",
+    calls: [{ function: "GetTcpTable2", args: {}, status: 0, data: tcp2.toBase64() }],
+  });
+  const options = { symbols: mock.symbols };
+  getTcpTable2(options); // learns the size: a probe and a call
+  const before = mock.stats.calls.GetTcpTable2;
+  assert.equal(getTcpTable2(options).length, rows);
+  const perCall = mock.stats.calls.GetTcpTable2 - before;
+  console.log(`getTcpTable2, ${label(rows)}: ${perCall} FFI call(s) per call in the steady state`);
+  assert.equal(perCall, 1);
+  Deno.bench(`getTcpTable2 through the mock, ${label(rows)}`, { group: "end to end" }, () => {
+    getTcpTable2(options);
+  });
+}
