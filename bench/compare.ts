@@ -4,7 +4,7 @@
 //
 // Every figure is the median of ROUNDS rounds of about ROWS_PER_ROUND rows
 // each, after a warm-up round, measured the same way in C and in JavaScript;
-// JavaScript's include the garbage collection its allocations cause.
+// JavaScript's include the garbage collection their own allocations cause.
 import assert from "node:assert/strict";
 import { decodeTcpTable2, type TcpRow2 } from "../mod.ts";
 import { countHttps } from "./_scan.ts";
@@ -57,8 +57,13 @@ async function reference(binary: string, file: string, reps: number): Promise<Re
   };
 }
 
+const gc = (globalThis as { gc?: () => void }).gc;
+
 /** Median ns/row of `fn` over ROUNDS rounds of `reps` calls, after one warm-up round. */
 function time(fn: () => number, rows: number, reps: number): number {
+  // Start from a collected heap, or the previous measurement's garbage is
+  // still being marked and swept, on the other core, while this one runs.
+  gc?.();
   const perRow: number[] = [];
   let sink = 0;
   for (let round = -1; round < ROUNDS; round++) {
@@ -100,9 +105,8 @@ console.log(
 );
 console.log(`Deno ${Deno.version.deno}, V8 ${Deno.version.v8}; C: ${gcc}, -O2`);
 console.log(
-  `Each figure: median of ${ROUNDS} rounds of ~${
-    ROWS_PER_ROUND / 1e6
-  }M rows, after a warm-up round.`,
+  `Each figure: median of ${ROUNDS} rounds of ~${ROWS_PER_ROUND / 1e6}M rows, after a warm-up ` +
+    "round; JavaScript's start from a collected heap and include the GC their allocations cause.",
 );
 
 const decodeLines: string[] = [];
@@ -150,7 +154,6 @@ target ≤${TARGET.scan}×
 ${scanLines.join("\n")}`);
 
 // The heap, after a full collection, around repeated decodes of the largest table.
-const gc = (globalThis as { gc?: () => void }).gc;
 if (gc) {
   const rows = Math.max(...SIZES);
   const bytes = busyTcpTables(rows).tcp2;

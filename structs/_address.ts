@@ -65,6 +65,9 @@ const HEX_PAIR: readonly string[] = HEX.map((text) => text.padStart(2, "0"));
 const hexGroup = (group: number) =>
   group > 0xff ? HEX[group >>> 8]! + HEX_PAIR[group & 0xff]! : HEX[group]!;
 
+/** Scratch of formatIpv6: the groups to join. */
+const hexGroups: string[] = [];
+
 /** RFC 5952 text of the 16 bytes at `offset`. */
 export function formatIpv6(view: DataView, offset: number): string {
   // ::ffff:a.b.c.d (IPv4-mapped: five zero groups, then ffff) keeps the dotted quad.
@@ -84,18 +87,22 @@ export function formatIpv6(view: DataView, offset: number): string {
       bestStart = i - run + 1;
     }
   }
-  // The groups joined by ":", with that run (if any) replaced by "::".
-  let text = "";
+  // The groups in hex joined by ":", that run (if any) as one empty group:
+  // "a::b". A run at either end takes one more empty group, for its second ":".
+  // Array.join makes one flat string (about 60 bytes); `+=` would leave a
+  // chain of ConsStrings (about 440).
+  hexGroups.length = 0;
   for (let i = 0; i < 8; i++) {
     if (i === bestStart) {
-      text += "::";
+      if (i === 0) hexGroups.push("");
+      hexGroups.push("");
       i += bestLength - 1;
-      continue;
+      if (i === 7) hexGroups.push("");
+    } else {
+      hexGroups.push(hexGroup(view.getUint16(offset + 2 * i, false)));
     }
-    if (i !== 0 && i !== bestStart + bestLength) text += ":";
-    text += hexGroup(view.getUint16(offset + 2 * i, false));
   }
-  return text;
+  return hexGroups.join(":");
 }
 
 /** Writes dotted-quad `text` as four bytes at `offset`. */
