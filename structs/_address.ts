@@ -145,11 +145,15 @@ export function writeIpv6(view: DataView, offset: number, text: string): void {
   );
 }
 
-/** Decodes the `SOCKADDR_INET` at `offset`. */
+/**
+ * Decodes the `SOCKADDR_INET` at `offset`, the `Address` of row `row` of
+ * `table` (named in the error only, so nothing is built per row).
+ */
 export function readSocketAddress(
   view: DataView,
   offset: number,
-  structure: string,
+  table: string,
+  row: number,
 ): SocketAddress {
   const family = view.getUint16(offset, true);
   if (family === AF_INET) {
@@ -169,7 +173,7 @@ export function readSocketAddress(
     };
   }
   throw new DecodeError(
-    structure,
+    `${table}.Table[${row}].Address`,
     `expected address family AF_INET (${AF_INET}) or AF_INET6 (${AF_INET6}), found ${family}`,
   );
 }

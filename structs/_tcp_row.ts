@@ -2,8 +2,8 @@
 // MIB_TCPROW, MIB_TCPROW2, MIB_TCPROW_OWNER_PID and MIB_TCPROW_OWNER_MODULE
 // (tests/layout/probe.c checks each of them), and the whole MIB_TCPROW2.
 import { formatIpv4, readPort, writeIpv4 } from "./_address.ts";
-import { MIB_TCPROW, MIB_TCPROW2 } from "./layout.ts";
-import type { TcpRow, TcpRow2 } from "./tcp_row.ts";
+import { MIB_TCPROW, MIB_TCPROW2, MIB_TCPROW_OWNER_PID } from "./layout.ts";
+import type { TcpRow, TcpRow2, TcpRowOwnerPid } from "./tcp_row.ts";
 
 // Imported functions and offsets copied into module constants: optimized code
 // re-reads an imported binding, or a property of an imported object
@@ -25,6 +25,7 @@ const {
   dwOwningPid: OWNING_PID2,
   dwOffloadState: OFFLOAD_STATE2,
 } = MIB_TCPROW2;
+const OWNING_PID = MIB_TCPROW_OWNER_PID.dwOwningPid;
 const ipv4 = formatIpv4;
 const port = readPort;
 
@@ -51,6 +52,18 @@ export function readTcpRow2(view: DataView, o: number): TcpRow2 {
     remotePort: port(view, o + REMOTE_PORT2),
     owningPid: view.getUint32(o + OWNING_PID2, true),
     offloadState: view.getUint32(o + OFFLOAD_STATE2, true),
+  };
+}
+
+/** Decodes the `MIB_TCPROW_OWNER_PID` at `o`: one literal, as {@linkcode readTcpRow2}. */
+export function readTcpRowOwnerPid(view: DataView, o: number): TcpRowOwnerPid {
+  return {
+    state: view.getUint32(o + STATE, true),
+    localAddr: ipv4(view, o + LOCAL_ADDR),
+    localPort: port(view, o + LOCAL_PORT),
+    remoteAddr: ipv4(view, o + REMOTE_ADDR),
+    remotePort: port(view, o + REMOTE_PORT),
+    owningPid: view.getUint32(o + OWNING_PID, true),
   };
 }
 

@@ -34,7 +34,7 @@ export interface AnycastIpAddressRow {
  */
 export function decodeAnycastIpAddressTable(bytes: Uint8Array): AnycastIpAddressRow[] {
   return decodeRows(bytes, SHAPE, (view, o, i) => ({
-    address: readSocketAddress(view, o + R.Address, `${SHAPE.structure}.Table[${i}].Address`),
+    address: readSocketAddress(view, o + R.Address, SHAPE.structure, i),
     interfaceLuid: view.getBigUint64(o + R.InterfaceLuid, true),
     interfaceIndex: view.getUint32(o + R.InterfaceIndex, true),
     scopeId: view.getUint32(o + R.ScopeId, true),

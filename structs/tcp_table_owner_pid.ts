@@ -1,12 +1,12 @@
 import { TCP_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
 import { decodeRows, encodeRows } from "./_table.ts";
-import { readTcpRow, writeTcpRow } from "./_tcp_row.ts";
+import { readTcpRowOwnerPid, writeTcpRow } from "./_tcp_row.ts";
 import { MIB_TCPROW_OWNER_PID as R } from "./layout.ts";
 import type { TcpRowOwnerPid } from "./tcp_row.ts";
 
 /**
  * Decodes a `MIB_TCPTABLE_OWNER_PID`, as filled by `GetExtendedTcpTable` with
- * an `TCP_TABLE_OWNER_PID_*` class.
+ * a `TCP_TABLE_OWNER_PID_*` class.
  *
  * @param bytes The table; a view at any byte offset. Bytes after the last row are ignored.
  * @returns One {@linkcode TcpRowOwnerPid} per entry, in table order.
@@ -20,10 +20,7 @@ import type { TcpRowOwnerPid } from "./tcp_row.ts";
  * ```
  */
 export function decodeTcpTableOwnerPid(bytes: Uint8Array): TcpRowOwnerPid[] {
-  return decodeRows(bytes, SHAPE, (view, o) => ({
-    ...readTcpRow(view, o),
-    owningPid: view.getUint32(o + R.dwOwningPid, true),
-  }));
+  return decodeRows(bytes, SHAPE, readTcpRowOwnerPid);
 }
 
 /**
