@@ -75,6 +75,8 @@ export {
   getTcpTable,
   getTcpTable2,
   getTcpTable2Async,
+  getTcpTable2View,
+  getTcpTable2ViewAsync,
   getTcpTableAsync,
   type TcpTableOptions,
 } from "./ffi/tcp_table.ts";

@@ -1,6 +1,7 @@
 import { decodeTcpTable } from "../structs/tcp_table.ts";
 import { decodeTcpTable2 } from "../structs/tcp_table2.ts";
 import type { TcpRow, TcpRow2 } from "../structs/tcp_row.ts";
+import { TcpTable2View } from "../structs/tcp_table_view.ts";
 import {
   type AnySymbols,
   callerAllocated,
@@ -113,4 +114,51 @@ export function getTcpTable2(options: TcpTableOptions = {}): TcpRow2[] {
 export async function getTcpTable2Async(options: AsyncTcpTableOptions = {}): Promise<TcpRow2[]> {
   const symbols = options.symbols ?? loadNonblockingIpHelper();
   return decodeTcpTable2(await runAsync(plan("GetTcpTable2", symbols, options), symbols));
+}
+
+/**
+ * The `GetTcpTable2` table as a zero-copy {@linkcode TcpTable2View}, without
+ * decoding a row: for scans of big tables ("how many ESTABLISHED connections
+ * to port 443?") that would otherwise build an object per row.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns A view over the table Windows filled.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable2View, TcpState } from "@iphlpapi/iphlpapi";
+ *
+ * const ESTABLISHED = TcpState.ESTABLISHED;
+ * const table = getTcpTable2View();
+ * let https = 0;
+ * for (let i = 0; i < table.length; i++) {
+ *   if (table.state(i) === ESTABLISHED && table.remotePort(i) === 443) https++;
+ * }
+ * ```
+ */
+export function getTcpTable2View(options: TcpTableOptions = {}): TcpTable2View {
+  const symbols = options.symbols ?? loadIpHelper();
+  return new TcpTable2View(runSync(plan("GetTcpTable2", symbols, options), symbols));
+}
+
+/**
+ * {@linkcode getTcpTable2View} with the DLL call on a worker thread.
+ *
+ * @param options `sorted`, and `symbols` to use a mock instead of the DLL.
+ * @returns A view over the table Windows filled.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getTcpTable2ViewAsync } from "@iphlpapi/iphlpapi";
+ *
+ * console.log((await getTcpTable2ViewAsync()).length);
+ * ```
+ */
+export async function getTcpTable2ViewAsync(
+  options: AsyncTcpTableOptions = {},
+): Promise<TcpTable2View> {
+  const symbols = options.symbols ?? loadNonblockingIpHelper();
+  return new TcpTable2View(await runAsync(plan("GetTcpTable2", symbols, options), symbols));
 }

@@ -12,6 +12,8 @@ import {
   getTcpTable,
   getTcpTable2,
   getTcpTable2Async,
+  getTcpTable2View,
+  getTcpTable2ViewAsync,
   getTcpTableAsync,
   IpHelperError,
   IpHelperStatus,
@@ -315,6 +317,21 @@ Deno.test("async variants return what the sync ones do, from blocking symbols to
       getAnycastIpAddressTable({ symbols, family }),
     );
   }
+});
+
+Deno.test("getTcpTable2View: the same table as getTcpTable2, undecoded, sync and async", async () => {
+  const mock = createMock(tcpCapture(tcpRows(300)));
+  const rows = getTcpTable2({ symbols: mock.symbols });
+  for (
+    const view of [
+      getTcpTable2View({ symbols: mock.symbols }),
+      await getTcpTable2ViewAsync({ symbols: mock.symbols }),
+    ]
+  ) {
+    assert.equal(view.length, rows.length);
+    rows.forEach((row, i) => assert.deepEqual(view.row(i), row));
+  }
+  assert.equal(mock.stats.calls.GetTcpTable2, 4, "a probe and a call, then one call per read");
 });
 
 Deno.test("async variants retry and fail like the sync ones", async () => {

@@ -16,6 +16,8 @@ import {
   getTcpTable,
   getTcpTable2,
   getTcpTable2Async,
+  getTcpTable2View,
+  getTcpTable2ViewAsync,
   getTcpTableAsync,
   IpHelperError,
   IpHelperStatus as S,
@@ -100,6 +102,17 @@ live(
     assert.ok(connections.some((r) => r.localPort === s.clientPort && r.remotePort === s.port));
   },
 );
+
+live("getTcpTable2View reads our sockets straight from the table's bytes", async () => {
+  using s = await sockets();
+  for (const view of [getTcpTable2View(), await getTcpTable2ViewAsync()]) {
+    const rows = Array.from({ length: view.length }, (_, i) => view.row(i));
+    assertOurs(rows, s.port, s.clientPort, Deno.pid);
+    const listener = rows.findIndex((r) => r.localPort === s.port && r.state === TcpState.LISTEN);
+    assert.equal(view.state(listener), TcpState.LISTEN);
+    assert.equal(view.owningPid(listener), Deno.pid);
+  }
+});
 
 live("the async variants run off the main thread and see the same sockets", async () => {
   using s = await sockets();
