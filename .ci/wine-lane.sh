@@ -70,7 +70,7 @@ setup() {
   setup_chroot
   setup_deno
   mount_all
-  log "starting Wine (the first start creates the prefix, about 20 s)"
+  [ -d "$ROOT/root/.wine" ] || log "creating the Wine prefix (about 20 s, once)"
   wine_deno --version >/dev/null
 }
 
