@@ -76,6 +76,9 @@ function parseCsv(text: string): string[][] {
 
 const NO_STACK = /^\s+at /m;
 
+/** The columns of `tcp` (GetTcpTable2), in every format. */
+const TCP2_COLUMNS = ["Proto", "Local Address", "Foreign Address", "State", "PID", "Offload"];
+
 Deno.test("tcp --json: the Wine capture's GetTcpTable2 rows, each with its state name", async () => {
   const result = await runWine("tcp", "--json");
   assert.deepEqual(json(result), wineRows);
@@ -115,14 +118,7 @@ Deno.test(
 Deno.test("tcp: the human table has netstat's columns and shows a listener's remote as 0.0.0.0:0", async () => {
   const result = await runWine("tcp");
   const [header, ...lines] = result.stdout.trimEnd().split("\n");
-  assert.deepEqual(header!.split(/\s{2,}/), [
-    "Proto",
-    "Local Address",
-    "Foreign Address",
-    "State",
-    "PID",
-    "Offload",
-  ]);
+  assert.deepEqual(header!.split(/\s{2,}/), TCP2_COLUMNS);
   assert.equal(lines.length, wineRows.length);
   wineRows.forEach((row, i) => {
     const remote = row.state === TcpState.LISTEN
@@ -182,14 +178,7 @@ Deno.test("tcp --csv: RFC 4180 with the table's columns, read back", async () =>
   assert.equal(result.code, 0);
   assert.ok(result.stdout.endsWith("\r\n"));
   const [header, ...records] = parseCsv(result.stdout);
-  assert.deepEqual(header, [
-    "Proto",
-    "Local Address",
-    "Foreign Address",
-    "State",
-    "PID",
-    "Offload",
-  ]);
+  assert.deepEqual(header, TCP2_COLUMNS);
   assert.deepEqual(
     records,
     wineRows.map((row) => [
