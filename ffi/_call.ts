@@ -2,7 +2,7 @@
 // free) is written once, as a generator that yields the DLL calls it wants
 // made; runSync and runAsync carry them out against blocking or nonblocking
 // symbols. So the sync and async APIs share every line of their logic.
-import type { TableShape } from "../structs/_table.ts";
+import { tableLength, type TableShape } from "../structs/_table.ts";
 import { copyTable, MAX_TABLE_BYTES, pointerAt } from "./_pointer.ts";
 import { IpHelperError } from "./ip_helper_error.ts";
 import { FAMILY_VALUE, type FamilyOption } from "./options.ts";
@@ -170,7 +170,7 @@ function* osAllocated(
   const table = new BigUint64Array(1);
   const status = yield { fn, args: [family, table] };
   try {
-    if (status === S.ERROR_NOT_FOUND) return new Uint8Array(4);
+    if (status === S.ERROR_NOT_FOUND) return new Uint8Array(tableLength(0, shape)); // no rows
     if (status !== S.ERROR_SUCCESS) throw new IpHelperError(fn, status);
     if (table[0] === 0n) {
       throw new IpHelperError(fn, status, "Windows reported success but returned no table.");

@@ -1,5 +1,5 @@
 // The only place outside library.ts that touches raw pointers.
-import type { TableShape } from "../structs/_table.ts";
+import { tableLength, type TableShape } from "../structs/_table.ts";
 import { DecodeError } from "../structs/decode_error.ts";
 
 /** Largest table this module accepts from Windows: far above 200,000 owner-module rows. */
@@ -27,7 +27,7 @@ export function pointerAt(address: bigint): Deno.PointerValue {
 export function copyTable(address: bigint, shape: TableShape): Uint8Array {
   const view = new Deno.UnsafePointerView(pointerAt(address)!);
   const count = view.getUint32(0);
-  const size = count === 0 ? 4 : shape.rowsAt + count * shape.rowSize;
+  const size = tableLength(count, shape);
   if (size > MAX_TABLE_BYTES) {
     throw new DecodeError(
       shape.structure,

@@ -1,4 +1,4 @@
-import type { TableShape } from "../structs/_table.ts";
+import { tableLength, type TableShape } from "../structs/_table.ts";
 import * as shapes from "../structs/_shapes.ts";
 import { DecodeError } from "../structs/decode_error.ts";
 import { decodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
@@ -53,8 +53,7 @@ const TCP_CLASS_SHAPES: readonly TableShape[] = [
 /** The bytes a caller-allocated table occupies (all of `buffer` if its count overruns it). */
 function tableBytes(buffer: Uint8Array, shape: TableShape): Uint8Array {
   const count = new DataView(buffer.buffer, buffer.byteOffset).getUint32(0, true);
-  const length = count === 0 ? 4 : shape.rowsAt + count * shape.rowSize;
-  return buffer.subarray(0, Math.min(length, buffer.length));
+  return buffer.subarray(0, Math.min(tableLength(count, shape), buffer.length));
 }
 
 /** The bytes an owner-module buffer's strings occupy (all of it if they cannot be decoded). */

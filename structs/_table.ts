@@ -19,6 +19,11 @@ export interface Table {
 /** Size of the row-count member that starts every table. */
 const COUNT_SIZE = 4;
 
+/** The bytes a table of `count` rows occupies: the count alone when empty, else up to its last row. */
+export function tableLength(count: number, shape: TableShape): number {
+  return count === 0 ? COUNT_SIZE : shape.rowsAt + count * shape.rowSize;
+}
+
 /**
  * Reads the row count of a `{ ULONG NumEntries; ROW table[]; }` table and
  * checks that every row fits in `bytes` before anything is allocated.
@@ -32,7 +37,7 @@ export function openTable(bytes: Uint8Array, shape: TableShape): Table {
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const count = view.getUint32(0, true);
-  const needed = count === 0 ? COUNT_SIZE : shape.rowsAt + count * shape.rowSize;
+  const needed = tableLength(count, shape);
   if (needed > bytes.byteLength) {
     throw new DecodeError(
       shape.structure,
