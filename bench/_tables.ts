@@ -12,6 +12,7 @@ import { encodeTcpTable } from "../structs/tcp_table.ts";
 import { encodeTcpTable2 } from "../structs/tcp_table2.ts";
 import { encodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
 import { encodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
+import { seeded } from "../tests/_random.ts";
 
 /** The row counts every table is benchmarked at. */
 export const SIZES = [1_000, 10_000, 200_000] as const;
@@ -19,22 +20,11 @@ export const SIZES = [1_000, 10_000, 200_000] as const;
 /** The seed of every table, so that runs are reproducible. */
 const SEED = 0x1b5_2026;
 
-/** mulberry32: a seeded generator of 32-bit unsigned integers. */
-function generator(seed: number): () => number {
-  let a = seed | 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 /** Helpers over one seeded generator. */
 class Random {
   readonly #next: () => number;
   constructor(seed: number) {
-    this.#next = generator(seed);
+    this.#next = seeded(seed).uint32;
   }
   /**
    * An integer in `[0, n)`, as a small integer. (`%` of a number above 2³¹

@@ -7,8 +7,9 @@
 // JavaScript's include the garbage collection their own allocations cause.
 import assert from "node:assert/strict";
 import { decodeTcpTable2, type TcpRow2 } from "../mod.ts";
+import { encodeTcpTable2 } from "../mock/mod.ts";
 import { countHttps } from "./_scan.ts";
-import { busyTcpTables, SIZES } from "./_tables.ts";
+import { busyTcpRows, SIZES } from "./_tables.ts";
 
 const ROUNDS = 7;
 const ROWS_PER_ROUND = 2_000_000;
@@ -114,7 +115,7 @@ const scanLines: string[] = [];
 for (const distinctPeers of [false, true]) {
   const kind = distinctPeers ? "every peer distinct" : "busy server";
   for (const rows of SIZES) {
-    const bytes = busyTcpTables(rows, { distinctPeers }).tcp2;
+    const bytes = encodeTcpTable2(busyTcpRows(rows, { distinctPeers }));
     const file = `${OUT}/tcp_table2-${distinctPeers ? "distinct" : "busy"}-${rows}.bin`;
     await Deno.writeFile(file, bytes);
     const reps = Math.max(1, Math.round(ROWS_PER_ROUND / rows));
@@ -156,7 +157,7 @@ ${scanLines.join("\n")}`);
 // The heap, after a full collection, around repeated decodes of the largest table.
 if (gc) {
   const rows = Math.max(...SIZES);
-  const bytes = busyTcpTables(rows).tcp2;
+  const bytes = encodeTcpTable2(busyTcpRows(rows));
   const heap = () => (gc(), Deno.memoryUsage().heapUsed);
   decodeTcpTable2(bytes);
   const before = heap();
