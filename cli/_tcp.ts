@@ -72,6 +72,24 @@ const withStateName = <R extends TcpRow>(row: R) => ({
   stateName: tcpStateName(row.state),
 });
 
+/** A view of `rows`: the common columns and cells, then `extra` columns and `cells(row)`. */
+function tableView<R extends TcpRow>(
+  rows: readonly R[],
+  extra: readonly Column[],
+  cells: (row: R) => Cell[],
+  notes: string[] = [],
+): View {
+  return {
+    columns: [...COLUMNS, ...extra],
+    rows: rows.map((row): Row => ({
+      key: keyOf(row),
+      cells: [...endpointCells(row), ...cells(row)],
+      data: withStateName(row),
+    })),
+    notes,
+  };
+}
+
 /**
  * Reads the TCP table `args` selects: `GetTcpTable2`, `GetTcpTable`
  * (`--basic`) or the owner-module table and each row's module (`--owner`).
@@ -83,47 +101,28 @@ const withStateName = <R extends TcpRow>(row: R) => ({
  */
 export function tcpView(args: TcpArgs, symbols: IpHelperSymbols | undefined): View {
   const options = { sorted: args.sort !== undefined, ...(symbols && { symbols }) };
-  if (args.table === "basic") {
-    return {
-      columns: [...COLUMNS],
-      rows: select(getTcpTable(options), args).map((row): Row => ({
-        key: keyOf(row),
-        cells: endpointCells(row),
-        data: withStateName(row),
-      })),
-      notes: [],
-    };
-  }
+  if (args.table === "basic") return tableView(select(getTcpTable(options), args), [], () => []);
   if (args.table === "owner") {
     // Modules are looked up for the rows shown only: one DLL call per row.
     const selected = select(getExtendedTcpTable({ ...options, owner: "module" }), args);
     const { rows, note } = withModules(selected, symbols);
-    return {
-      columns: [...COLUMNS, PID, { header: "Module" }, { header: "Path" }],
-      rows: rows.map((row): Row => ({
-        key: keyOf(row),
-        cells: [
-          ...endpointCells(row),
-          { text: String(row.owningPid) },
-          { text: row.moduleName ?? "" },
-          { text: row.modulePath ?? "" },
-        ],
-        data: withStateName(row),
-      })),
-      notes: note === undefined ? [] : [note],
-    };
-  }
-  return {
-    columns: [...COLUMNS, PID, { header: "Offload" }],
-    rows: select(getTcpTable2(options), args).map((row): Row => ({
-      key: keyOf(row),
-      cells: [
-        ...endpointCells(row),
+    return tableView(
+      rows,
+      [PID, { header: "Module" }, { header: "Path" }],
+      (row) => [
         { text: String(row.owningPid) },
-        { text: OFFLOAD[row.offloadState] ?? `Unknown(${row.offloadState})` },
+        { text: row.moduleName ?? "" },
+        { text: row.modulePath ?? "" },
       ],
-      data: withStateName(row),
-    })),
-    notes: [],
-  };
+      note === undefined ? [] : [note],
+    );
+  }
+  return tableView(
+    select(getTcpTable2(options), args),
+    [PID, { header: "Offload" }],
+    (row) => [
+      { text: String(row.owningPid) },
+      { text: OFFLOAD[row.offloadState] ?? `Unknown(${row.offloadState})` },
+    ],
+  );
 }
