@@ -37,3 +37,7 @@ export const ANYCAST_IP_ADDRESS_TABLE: TableShape = {
   rowsAt: L.MIB_ANYCASTIPADDRESS_TABLE.Table,
   rowSize: L.MIB_ANYCASTIPADDRESS_ROW.size,
 };
+
+// ---- wave 2: IPv6 and UDP connection tables (issue 9) ----
+
+// ---- wave 2: addresses, routes, neighbours, interfaces, statistics (issue 10) ----

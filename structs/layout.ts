@@ -173,3 +173,7 @@ export const NL_INTERFACE_OFFLOAD_ROD_BITS = {
   TlLargeSendOffloadSupported: 6,
   TlGiantSendOffloadSupported: 7,
 } as const;
+
+// ---- wave 2: IPv6 and UDP connection tables (issue 9) ----
+
+// ---- wave 2: addresses, routes, neighbours, interfaces, statistics (issue 10) ----

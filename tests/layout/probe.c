@@ -147,5 +147,9 @@ int main(void) {
   BIT(FastPathCompatible);
   BIT(TlLargeSendOffloadSupported);
   BIT(TlGiantSendOffloadSupported);
+  /* ---- wave 2: IPv6 and UDP connection tables (issue 9) ---- */
+
+  /* ---- wave 2: addresses, routes, neighbours, interfaces, statistics (issue 10) ---- */
+
   return 0;
 }
