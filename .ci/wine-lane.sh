@@ -91,7 +91,7 @@ case "${1:-}" in
     x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -o "$tmp/mingw_tables.exe" \
       "$REPO/tests/fixtures/mingw_tables.c" -lws2_32
     WINEDEBUG=-all /usr/lib/wine/wine64 "$tmp/mingw_tables.exe" \
-      "$REPO/tests/fixtures/mingw.capture.json" "$REPO/tests/fixtures/mingw.expected.json"
+      "$REPO/cli/sample/mingw.capture.json" "$REPO/tests/fixtures/mingw.expected.json"
     rm -rf "$tmp"
     ;;
   deno)

@@ -1,5 +1,5 @@
 // The capture command: record the live DLL's tables for the mock to replay.
-import { recordCapture } from "../mod.ts";
+import { recordCapture } from "../mock/mod.ts";
 import type { CaptureArgs } from "./_args.ts";
 import { CliError } from "./_errors.ts";
 import { writeOut } from "./_output.ts";

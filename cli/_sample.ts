@@ -2,8 +2,8 @@
 // static JSON imports, so `deno compile` and JSR bundle them: nothing is read
 // from the file system at run time.
 import { type Capture, parseCapture } from "../mock/mod.ts";
-import mingw from "../tests/fixtures/mingw.capture.json" with { type: "json" };
-import wine from "../tests/fixtures/wine10.capture.json" with { type: "json" };
+import mingw from "./sample/mingw.capture.json" with { type: "json" };
+import wine from "./sample/wine10.capture.json" with { type: "json" };
 
 /**
  * The embedded sample: the mingw-w64 capture (interfaces, anycast addresses,

@@ -5,9 +5,18 @@
 import { tableLength, type TableShape } from "../structs/_table.ts";
 import { copyTable, MAX_TABLE_BYTES, pointerAt } from "./_pointer.ts";
 import { IpHelperError } from "./ip_helper_error.ts";
-import { FAMILY_VALUE, type FamilyOption } from "./options.ts";
 import { IpHelperStatus as S } from "./status.ts";
 import type { IpHelperFunction, IpHelperSymbols, NonblockingIpHelperSymbols } from "./symbols.ts";
+import {
+  extendedCodec,
+  type ExtendedFunction,
+  type Fixed,
+  type FixedFunction,
+  type NetioFunction,
+  type OrderedFunction,
+  type OwnerModuleFunction,
+  TABLES,
+} from "./_tables.ts";
 
 /** A DLL call a plan wants made. */
 export interface Call {
@@ -38,11 +47,6 @@ function lookup(symbols: AnySymbols, fn: IpHelperFunction): Callable {
   const f = symbols[fn] as Callable | null;
   if (f === null) throw new IpHelperError(fn, S.ERROR_PROC_NOT_FOUND);
   return f;
-}
-
-/** Throws `ERROR_PROC_NOT_FOUND` unless every function in `fns` is present. */
-function requireSymbols(symbols: AnySymbols, ...fns: IpHelperFunction[]): void {
-  for (const fn of fns) lookup(symbols, fn);
 }
 
 // A call that throws is thrown into the plan, so that its `finally` blocks
@@ -87,27 +91,42 @@ export async function runAsync<T>(plan: Plan<T>, symbols: AnySymbols): Promise<T
 const sizes = new WeakMap<object, Map<string, number>>();
 
 /** The size memory of `symbols`. */
-export function sizeCache(symbols: object): Map<string, number> {
+function sizeCache(symbols: object): Map<string, number> {
   let cache = sizes.get(symbols);
   if (!cache) sizes.set(symbols, cache = new Map());
   return cache;
 }
 
 /**
- * A caller-allocated call (`GetTcpTable`, `GetTcpTable2`,
- * `GetExtendedTcpTable`, `GetOwnerModuleFromTcpEntry`): try the remembered
- * size; on `ERROR_INSUFFICIENT_BUFFER` take the size Windows asks for plus
- * slack; on `STATUS_UNSUCCESSFUL` (transient under load) try again; give up
- * after {@linkcode MAX_ATTEMPTS}. Returns the filled buffer.
- *
- * @param args The call's arguments, given the buffer and the size cell.
+ * The size to remember after a read that needed `used` bytes of a
+ * `capacity`-byte buffer: the capacity, unless the table has shrunk to under
+ * a quarter of it (after a spike), when it decays to what the table needs
+ * plus slack. So one 500k-row spike does not make every later read of a
+ * 3-row table allocate megabytes.
  */
-export function* callerAllocated(
+export function nextCapacity(capacity: number, used: number): number {
+  return used < capacity >> 2 ? Math.max(FIRST_GUESS, withSlack(used)) : capacity;
+}
+
+/**
+ * A caller-allocated call: try the remembered size; on
+ * `ERROR_INSUFFICIENT_BUFFER` take the size Windows asks for plus slack; on
+ * `STATUS_UNSUCCESSFUL` (transient under load) try again; give up after
+ * {@linkcode MAX_ATTEMPTS}. Returns the filled buffer.
+ *
+ * @param key What the remembered size is kept under.
+ * @param args The call's arguments, given the buffer and the size cell.
+ * @param used How many bytes of a filled buffer the answer occupies.
+ */
+function* callerAllocated(
+  symbols: AnySymbols,
   fn: IpHelperFunction,
   key: string,
-  cache: Map<string, number>,
   args: (buffer: Uint8Array, size: Uint32Array) => unknown[],
+  used: (buffer: Uint8Array) => number,
 ): Plan<Uint8Array> {
+  lookup(symbols, fn);
+  const cache = sizeCache(symbols);
   const size = new Uint32Array(1);
   let capacity = cache.get(key) ?? FIRST_GUESS;
   let status: number = S.ERROR_SUCCESS;
@@ -116,7 +135,7 @@ export function* callerAllocated(
     size[0] = capacity;
     status = yield { fn, args: args(buffer, size) };
     if (status === S.ERROR_SUCCESS) {
-      cache.set(key, capacity);
+      cache.set(key, nextCapacity(capacity, used(buffer)));
       return buffer;
     }
     if (status === S.ERROR_INSUFFICIENT_BUFFER) {
@@ -143,32 +162,89 @@ export function* callerAllocated(
   );
 }
 
-/**
- * The plan of a netioapi table function: it needs `FreeMibTable` as well
- * (checked before anything is allocated), and selects rows by family.
- */
-export function netioTable(
+/** The bytes a filled table occupies: its count's worth of rows (all of it if that overruns). */
+export function usedBytes(buffer: Uint8Array, shape: TableShape): number {
+  if (buffer.length < 4) return buffer.length;
+  const count = new DataView(buffer.buffer, buffer.byteOffset, 4).getUint32(0, true);
+  return Math.min(tableLength(count, shape), buffer.length);
+}
+
+/** `GetTcpTable2(Table, Size, Order)` and the other ordered tables. */
+export function orderedPlan(
   symbols: AnySymbols,
-  fn: "GetIpInterfaceTable" | "GetAnycastIpAddressTable",
-  options: FamilyOption,
-  shape: TableShape,
+  fn: OrderedFunction,
+  sorted: boolean,
 ): Plan<Uint8Array> {
-  requireSymbols(symbols, fn, "FreeMibTable");
-  return osAllocated(fn, FAMILY_VALUE[options.family ?? "all"], shape);
+  const { shape } = TABLES[fn].codec;
+  return callerAllocated(
+    symbols,
+    fn,
+    fn,
+    (buffer, size) => [buffer, size, sorted ? 1 : 0],
+    (buffer) => usedBytes(buffer, shape),
+  );
 }
 
 /**
- * An OS-allocated call (`GetIpInterfaceTable`, `GetAnycastIpAddressTable`):
- * read the table pointer, copy the table out, and `FreeMibTable` it in a
- * `finally`. `ERROR_NOT_FOUND` means "no entries" and gives an empty table.
+ * `GetExtendedTcpTable(Table, Size, Order, Family, Class, 0)` and its UDP
+ * twin. The (family, class) pair must have a codec (checked by the caller).
  */
-function* osAllocated(
-  fn: IpHelperFunction,
+export function extendedPlan(
+  symbols: AnySymbols,
+  fn: ExtendedFunction,
   family: number,
-  shape: TableShape,
+  tableClass: number,
+  sorted: boolean,
 ): Plan<Uint8Array> {
+  const codec = extendedCodec(fn, family, tableClass);
+  if (codec === undefined) {
+    throw new TypeError(`${fn}: family ${family} has no table class ${tableClass}`);
+  }
+  return callerAllocated(
+    symbols,
+    fn,
+    `${fn}/${family}/${tableClass}`,
+    (buffer, size) => [buffer, size, sorted ? 1 : 0, family, tableClass, 0],
+    (buffer) => usedBytes(buffer, codec.shape),
+  );
+}
+
+/** `TCPIP_OWNER_MODULE_INFO_BASIC`: the only class Windows defines. */
+const TCPIP_OWNER_MODULE_INFO_BASIC = 0;
+
+/** `GetOwnerModuleFromTcpEntry(Entry, Class, Buffer, Size)` and its siblings; `entry` is the row's bytes. */
+export function ownerModulePlan(
+  symbols: AnySymbols,
+  fn: OwnerModuleFunction,
+  entry: Uint8Array,
+): Plan<Uint8Array> {
+  return callerAllocated(
+    symbols,
+    fn,
+    fn,
+    (buffer, size) => [entry, TCPIP_OWNER_MODULE_INFO_BASIC, buffer, size],
+    (buffer) => buffer.length,
+  );
+}
+
+/**
+ * An OS-allocated table (`GetIpInterfaceTable`, `GetIfTable2`, …): read the
+ * table pointer, copy the table out, and `FreeMibTable` it in a `finally`,
+ * also when the status is an error (Wine's `GetIpNetTable2(AF_UNSPEC)`
+ * returns 1 and still allocates a table). `ERROR_NOT_FOUND` means "no
+ * entries" and gives an empty table. `family` is undefined for the functions
+ * that take none.
+ */
+export function* netioPlan(
+  symbols: AnySymbols,
+  fn: NetioFunction,
+  family: number | undefined,
+): Plan<Uint8Array> {
+  lookup(symbols, fn);
+  lookup(symbols, "FreeMibTable");
+  const { shape } = TABLES[fn].codec;
   const table = new BigUint64Array(1);
-  const status = yield { fn, args: [family, table] };
+  const status = yield { fn, args: family === undefined ? [table] : [family, table] };
   try {
     if (status === S.ERROR_NOT_FOUND) return new Uint8Array(tableLength(0, shape)); // no rows
     if (status !== S.ERROR_SUCCESS) throw new IpHelperError(fn, status);
@@ -179,4 +255,18 @@ function* osAllocated(
   } finally {
     if (table[0] !== 0n) yield { fn: "FreeMibTable", args: [pointerAt(table[0]!)] };
   }
+}
+
+/** `GetTcpStatisticsEx(Stats, Family)` and the other statistics: one fixed-size structure. */
+export function* fixedPlan(
+  symbols: AnySymbols,
+  fn: FixedFunction,
+  family: number,
+): Plan<Uint8Array> {
+  lookup(symbols, fn);
+  const { size } = TABLES[fn] as Fixed; // (no fixed-size function is declared yet)
+  const buffer = new Uint8Array(size);
+  const status = yield { fn, args: [buffer, family] };
+  if (status !== S.ERROR_SUCCESS) throw new IpHelperError(fn, status);
+  return buffer;
 }

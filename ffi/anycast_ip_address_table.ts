@@ -2,9 +2,8 @@ import {
   type AnycastIpAddressRow,
   decodeAnycastIpAddressTable,
 } from "../structs/anycast_ip_address_table.ts";
-import { ANYCAST_IP_ADDRESS_TABLE } from "../structs/_shapes.ts";
-import { netioTable, runAsync, runSync } from "./_call.ts";
-import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
+import { type AnySymbols, netioPlan } from "./_call.ts";
+import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getAnycastIpAddressTable}. */
@@ -12,6 +11,21 @@ export interface AnycastIpAddressTableOptions extends FamilyOption, SymbolsOptio
 
 /** Options of {@linkcode getAnycastIpAddressTableAsync}. */
 export interface AsyncAnycastIpAddressTableOptions extends FamilyOption, AsyncSymbolsOption {}
+
+const KEYS = ["family", "symbols"];
+
+/** Checks `options` for `api`; returns them and the plan. */
+function plan(
+  api: string,
+  options: AnycastIpAddressTableOptions | AsyncAnycastIpAddressTableOptions | undefined,
+) {
+  const checked = checkOptions(api, options, KEYS);
+  const family = checkFamily(api, checked.family, "all");
+  return [
+    checked,
+    (symbols: AnySymbols) => netioPlan(symbols, "GetAnycastIpAddressTable", family),
+  ] as const;
+}
 
 /**
  * The anycast IP addresses, from `GetAnycastIpAddressTable`. Windows
@@ -32,15 +46,10 @@ export interface AsyncAnycastIpAddressTableOptions extends FamilyOption, AsyncSy
  * ```
  */
 export function getAnycastIpAddressTable(
-  options: AnycastIpAddressTableOptions = {},
+  options?: AnycastIpAddressTableOptions,
 ): AnycastIpAddressRow[] {
-  const symbols = options.symbols ?? loadIpHelper();
-  return decodeAnycastIpAddressTable(
-    runSync(
-      netioTable(symbols, "GetAnycastIpAddressTable", options, ANYCAST_IP_ADDRESS_TABLE),
-      symbols,
-    ),
-  );
+  const api = "getAnycastIpAddressTable";
+  return decodeAnycastIpAddressTable(readSync(api, ...plan(api, options)));
 }
 
 /**
@@ -58,13 +67,8 @@ export function getAnycastIpAddressTable(
  * ```
  */
 export async function getAnycastIpAddressTableAsync(
-  options: AsyncAnycastIpAddressTableOptions = {},
+  options?: AsyncAnycastIpAddressTableOptions,
 ): Promise<AnycastIpAddressRow[]> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeAnycastIpAddressTable(
-    await runAsync(
-      netioTable(symbols, "GetAnycastIpAddressTable", options, ANYCAST_IP_ADDRESS_TABLE),
-      symbols,
-    ),
-  );
+  const api = "getAnycastIpAddressTableAsync";
+  return decodeAnycastIpAddressTable(await readAsync(api, ...plan(api, options)));
 }

@@ -1,16 +1,9 @@
-import { AF_INET } from "../structs/socket_address.ts";
 import type { TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
 import { decodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
 import { decodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
-import {
-  type AnySymbols,
-  callerAllocated,
-  type Plan,
-  runAsync,
-  runSync,
-  sizeCache,
-} from "./_call.ts";
-import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
+import { AF_INET } from "../structs/socket_address.ts";
+import { type AnySymbols, extendedPlan, type Plan } from "./_call.ts";
+import { checkChoice, checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** What `GetExtendedTcpTable` reports besides each row: the owning process, or also its module. */
@@ -44,23 +37,23 @@ const CLASS_OFFSET: Readonly<Record<TcpRowSelection, number>> = {
   connections: 1,
   all: 2,
 };
+const OWNERS = Object.keys(FIRST_CLASS) as TcpOwner[];
+const SELECTIONS = Object.keys(CLASS_OFFSET) as TcpRowSelection[];
+const KEYS = ["owner", "include", "sorted", "symbols"];
 
-/** The `TCP_TABLE_CLASS` value the options select. */
-export function tcpTableClass(options: TcpTableClassOptions): number {
-  return FIRST_CLASS[options.owner ?? "pid"] + CLASS_OFFSET[options.include ?? "all"];
-}
-
+/** Checks `options` for `api`; returns them, whether rows carry modules, and the plan. */
 function plan(
-  symbols: AnySymbols,
-  options: TcpTableClassOptions & SortedOption,
-): Plan<Uint8Array> {
-  const tableClass = tcpTableClass(options);
-  return callerAllocated(
-    "GetExtendedTcpTable",
-    `GetExtendedTcpTable/${AF_INET}/${tableClass}`,
-    sizeCache(symbols),
-    (buffer, size) => [buffer, size, options.sorted ? 1 : 0, AF_INET, tableClass, 0],
-  );
+  api: string,
+  options: ExtendedTcpTableOptions | AsyncExtendedTcpTableOptions | undefined,
+) {
+  const checked = checkOptions(api, options, KEYS);
+  const owner = checkChoice(api, "owner", checked.owner, OWNERS, "pid");
+  const include = checkChoice(api, "include", checked.include, SELECTIONS, "all");
+  const sorted = checkSorted(api, checked.sorted);
+  const tableClass = FIRST_CLASS[owner] + CLASS_OFFSET[include];
+  const make = (symbols: AnySymbols): Plan<Uint8Array> =>
+    extendedPlan(symbols, "GetExtendedTcpTable", AF_INET, tableClass, sorted);
+  return { checked, module: owner === "module", make };
 }
 
 /**
@@ -104,13 +97,11 @@ export function getExtendedTcpTable(
   options?: ExtendedTcpTableOptions & { owner?: "pid" },
 ): TcpRowOwnerPid[];
 export function getExtendedTcpTable(
-  options: ExtendedTcpTableOptions = {},
+  options?: ExtendedTcpTableOptions,
 ): TcpRowOwnerPid[] | TcpRowOwnerModule[] {
-  const symbols = options.symbols ?? loadIpHelper();
-  const bytes = runSync(plan(symbols, options), symbols);
-  return options.owner === "module"
-    ? decodeTcpTableOwnerModule(bytes)
-    : decodeTcpTableOwnerPid(bytes);
+  const { checked, module, make } = plan("getExtendedTcpTable", options);
+  const bytes = readSync("getExtendedTcpTable", checked, make);
+  return module ? decodeTcpTableOwnerModule(bytes) : decodeTcpTableOwnerPid(bytes);
 }
 
 /**
@@ -150,11 +141,9 @@ export function getExtendedTcpTableAsync(
   options?: AsyncExtendedTcpTableOptions & { owner?: "pid" },
 ): Promise<TcpRowOwnerPid[]>;
 export async function getExtendedTcpTableAsync(
-  options: AsyncExtendedTcpTableOptions = {},
+  options?: AsyncExtendedTcpTableOptions,
 ): Promise<TcpRowOwnerPid[] | TcpRowOwnerModule[]> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  const bytes = await runAsync(plan(symbols, options), symbols);
-  return options.owner === "module"
-    ? decodeTcpTableOwnerModule(bytes)
-    : decodeTcpTableOwnerPid(bytes);
+  const { checked, module, make } = plan("getExtendedTcpTableAsync", options);
+  const bytes = await readAsync("getExtendedTcpTableAsync", checked, make);
+  return module ? decodeTcpTableOwnerModule(bytes) : decodeTcpTableOwnerPid(bytes);
 }

@@ -1,8 +1,7 @@
 import type { IpInterfaceRow } from "../structs/ip_interface_row.ts";
 import { decodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
-import { IP_INTERFACE_TABLE } from "../structs/_shapes.ts";
-import { netioTable, runAsync, runSync } from "./_call.ts";
-import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
+import { type AnySymbols, netioPlan } from "./_call.ts";
+import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIpInterfaceTable}. */
@@ -10,6 +9,21 @@ export interface IpInterfaceTableOptions extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getIpInterfaceTableAsync}. */
 export interface AsyncIpInterfaceTableOptions extends FamilyOption, AsyncSymbolsOption {}
+
+const KEYS = ["family", "symbols"];
+
+/** Checks `options` for `api`; returns them and the plan. */
+function plan(
+  api: string,
+  options: IpInterfaceTableOptions | AsyncIpInterfaceTableOptions | undefined,
+) {
+  const checked = checkOptions(api, options, KEYS);
+  const family = checkFamily(api, checked.family, "all");
+  return [
+    checked,
+    (symbols: AnySymbols) => netioPlan(symbols, "GetIpInterfaceTable", family),
+  ] as const;
+}
 
 /**
  * The IP interfaces, from `GetIpInterfaceTable`: per interface and family,
@@ -30,10 +44,9 @@ export interface AsyncIpInterfaceTableOptions extends FamilyOption, AsyncSymbols
  * }
  * ```
  */
-export function getIpInterfaceTable(options: IpInterfaceTableOptions = {}): IpInterfaceRow[] {
-  const symbols = options.symbols ?? loadIpHelper();
+export function getIpInterfaceTable(options?: IpInterfaceTableOptions): IpInterfaceRow[] {
   return decodeIpInterfaceTable(
-    runSync(netioTable(symbols, "GetIpInterfaceTable", options, IP_INTERFACE_TABLE), symbols),
+    readSync("getIpInterfaceTable", ...plan("getIpInterfaceTable", options)),
   );
 }
 
@@ -52,13 +65,8 @@ export function getIpInterfaceTable(options: IpInterfaceTableOptions = {}): IpIn
  * ```
  */
 export async function getIpInterfaceTableAsync(
-  options: AsyncIpInterfaceTableOptions = {},
+  options?: AsyncIpInterfaceTableOptions,
 ): Promise<IpInterfaceRow[]> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeIpInterfaceTable(
-    await runAsync(
-      netioTable(symbols, "GetIpInterfaceTable", options, IP_INTERFACE_TABLE),
-      symbols,
-    ),
-  );
+  const api = "getIpInterfaceTableAsync";
+  return decodeIpInterfaceTable(await readAsync(api, ...plan(api, options)));
 }

@@ -1,4 +1,3 @@
-import { AF_INET, AF_INET6, AF_UNSPEC } from "../structs/socket_address.ts";
 import type { IpHelperSymbols, NonblockingIpHelperSymbols } from "./symbols.ts";
 
 /** The `symbols` seam of every blocking table function. */
@@ -28,13 +27,6 @@ export interface FamilyOption {
   /** `"ipv4"` (AF_INET), `"ipv6"` (AF_INET6) or `"all"` (AF_UNSPEC, the default). */
   family?: Family;
 }
-
-/** The `ADDRESS_FAMILY` value of a {@linkcode Family}. */
-export const FAMILY_VALUE: Readonly<Record<Family, number>> = {
-  all: AF_UNSPEC,
-  ipv4: AF_INET,
-  ipv6: AF_INET6,
-};
 
 /** The `sorted` option of the TCP table functions (the `Order` flag). */
 export interface SortedOption {

@@ -4,29 +4,34 @@ import {
 } from "../structs/owner_module_basic_info.ts";
 import type { TcpRowOwnerModule } from "../structs/tcp_row.ts";
 import { encodeTcpRowOwnerModule } from "../structs/tcp_table_owner_module.ts";
-import {
-  type AnySymbols,
-  callerAllocated,
-  type Plan,
-  runAsync,
-  runSync,
-  sizeCache,
-} from "./_call.ts";
+import { type AnySymbols, ownerModulePlan, type Plan } from "./_call.ts";
+import { checkOptions, describeValue, readAsync, readSync } from "./_check.ts";
 import { addressOf } from "./_pointer.ts";
-import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
 import type { AsyncSymbolsOption, SymbolsOption } from "./options.ts";
 
-/** `TCPIP_OWNER_MODULE_INFO_BASIC`: the only class Windows defines. */
-const TCPIP_OWNER_MODULE_INFO_BASIC = 0;
-
-function plan(symbols: AnySymbols, row: TcpRowOwnerModule): Plan<Uint8Array> {
-  const entry = encodeTcpRowOwnerModule(row);
-  return callerAllocated(
-    "GetOwnerModuleFromTcpEntry",
-    "GetOwnerModuleFromTcpEntry",
-    sizeCache(symbols),
-    (buffer, size) => [entry, TCPIP_OWNER_MODULE_INFO_BASIC, buffer, size],
-  );
+/** Checks the row and options for `api`; returns the options and the plan. */
+function plan(
+  api: string,
+  row: TcpRowOwnerModule,
+  options: SymbolsOption | AsyncSymbolsOption | undefined,
+) {
+  if (typeof row !== "object" || row === null) {
+    throw new TypeError(
+      `${api}: row must be a row of getExtendedTcpTable({ owner: "module" }), found ${
+        describeValue(row)
+      }`,
+    );
+  }
+  let entry: Uint8Array;
+  try {
+    entry = encodeTcpRowOwnerModule(row);
+  } catch (error) {
+    throw new TypeError(`${api}: ${(error as Error).message}`);
+  }
+  const checked = checkOptions(api, options, ["symbols"]);
+  const make = (symbols: AnySymbols): Plan<Uint8Array> =>
+    ownerModulePlan(symbols, "GetOwnerModuleFromTcpEntry", entry);
+  return [checked, make] as const;
 }
 
 // The strings' pointers are absolute: resolve them against the address the
@@ -59,10 +64,10 @@ function decode(buffer: Uint8Array): OwnerModuleBasicInfo {
  */
 export function getOwnerModuleFromTcpEntry(
   row: TcpRowOwnerModule,
-  options: SymbolsOption = {},
+  options?: SymbolsOption,
 ): OwnerModuleBasicInfo {
-  const symbols = options.symbols ?? loadIpHelper();
-  return decode(runSync(plan(symbols, row), symbols));
+  const api = "getOwnerModuleFromTcpEntry";
+  return decode(readSync(api, ...plan(api, row, options)));
 }
 
 /**
@@ -83,8 +88,8 @@ export function getOwnerModuleFromTcpEntry(
  */
 export async function getOwnerModuleFromTcpEntryAsync(
   row: TcpRowOwnerModule,
-  options: AsyncSymbolsOption = {},
+  options?: AsyncSymbolsOption,
 ): Promise<OwnerModuleBasicInfo> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decode(await runAsync(plan(symbols, row), symbols));
+  const api = "getOwnerModuleFromTcpEntryAsync";
+  return decode(await readAsync(api, ...plan(api, row, options)));
 }

@@ -2,15 +2,8 @@ import { decodeTcpTable } from "../structs/tcp_table.ts";
 import { decodeTcpTable2 } from "../structs/tcp_table2.ts";
 import type { TcpRow, TcpRow2 } from "../structs/tcp_row.ts";
 import { TcpTable2View } from "../structs/tcp_table_view.ts";
-import {
-  type AnySymbols,
-  callerAllocated,
-  type Plan,
-  runAsync,
-  runSync,
-  sizeCache,
-} from "./_call.ts";
-import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
+import { type AnySymbols, orderedPlan, type Plan } from "./_call.ts";
+import { checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getTcpTable} and {@linkcode getTcpTable2}. */
@@ -19,16 +12,20 @@ export interface TcpTableOptions extends SortedOption, SymbolsOption {}
 /** Options of {@linkcode getTcpTableAsync} and {@linkcode getTcpTable2Async}. */
 export interface AsyncTcpTableOptions extends SortedOption, AsyncSymbolsOption {}
 
+const KEYS = ["sorted", "symbols"];
+
+/** Checks `options` for `api` and returns the plan of `fn` that it selects. */
 function plan(
+  api: string,
   fn: "GetTcpTable" | "GetTcpTable2",
-  symbols: AnySymbols,
-  options: SortedOption,
-): Plan<Uint8Array> {
-  return callerAllocated(fn, fn, sizeCache(symbols), (buffer, size) => [
-    buffer,
-    size,
-    options.sorted ? 1 : 0,
-  ]);
+  options: TcpTableOptions | AsyncTcpTableOptions | undefined,
+) {
+  const checked = checkOptions(api, options, KEYS);
+  const sorted = checkSorted(api, checked.sorted);
+  return [
+    checked,
+    (symbols: AnySymbols): Plan<Uint8Array> => orderedPlan(symbols, fn, sorted),
+  ] as const;
 }
 
 /**
@@ -48,9 +45,8 @@ function plan(
  * }
  * ```
  */
-export function getTcpTable(options: TcpTableOptions = {}): TcpRow[] {
-  const symbols = options.symbols ?? loadIpHelper();
-  return decodeTcpTable(runSync(plan("GetTcpTable", symbols, options), symbols));
+export function getTcpTable(options?: TcpTableOptions): TcpRow[] {
+  return decodeTcpTable(readSync("getTcpTable", ...plan("getTcpTable", "GetTcpTable", options)));
 }
 
 /**
@@ -67,9 +63,9 @@ export function getTcpTable(options: TcpTableOptions = {}): TcpRow[] {
  * console.log((await getTcpTableAsync()).length);
  * ```
  */
-export async function getTcpTableAsync(options: AsyncTcpTableOptions = {}): Promise<TcpRow[]> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeTcpTable(await runAsync(plan("GetTcpTable", symbols, options), symbols));
+export async function getTcpTableAsync(options?: AsyncTcpTableOptions): Promise<TcpRow[]> {
+  const api = "getTcpTableAsync";
+  return decodeTcpTable(await readAsync(api, ...plan(api, "GetTcpTable", options)));
 }
 
 /**
@@ -90,9 +86,10 @@ export async function getTcpTableAsync(options: AsyncTcpTableOptions = {}): Prom
  * console.log(`${https.length} HTTPS connections`);
  * ```
  */
-export function getTcpTable2(options: TcpTableOptions = {}): TcpRow2[] {
-  const symbols = options.symbols ?? loadIpHelper();
-  return decodeTcpTable2(runSync(plan("GetTcpTable2", symbols, options), symbols));
+export function getTcpTable2(options?: TcpTableOptions): TcpRow2[] {
+  return decodeTcpTable2(
+    readSync("getTcpTable2", ...plan("getTcpTable2", "GetTcpTable2", options)),
+  );
 }
 
 /**
@@ -111,9 +108,9 @@ export function getTcpTable2(options: TcpTableOptions = {}): TcpRow2[] {
  * console.log(rows.filter((row) => row.owningPid === Deno.pid));
  * ```
  */
-export async function getTcpTable2Async(options: AsyncTcpTableOptions = {}): Promise<TcpRow2[]> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return decodeTcpTable2(await runAsync(plan("GetTcpTable2", symbols, options), symbols));
+export async function getTcpTable2Async(options?: AsyncTcpTableOptions): Promise<TcpRow2[]> {
+  const api = "getTcpTable2Async";
+  return decodeTcpTable2(await readAsync(api, ...plan(api, "GetTcpTable2", options)));
 }
 
 /**
@@ -137,9 +134,9 @@ export async function getTcpTable2Async(options: AsyncTcpTableOptions = {}): Pro
  * }
  * ```
  */
-export function getTcpTable2View(options: TcpTableOptions = {}): TcpTable2View {
-  const symbols = options.symbols ?? loadIpHelper();
-  return new TcpTable2View(runSync(plan("GetTcpTable2", symbols, options), symbols));
+export function getTcpTable2View(options?: TcpTableOptions): TcpTable2View {
+  const api = "getTcpTable2View";
+  return new TcpTable2View(readSync(api, ...plan(api, "GetTcpTable2", options)));
 }
 
 /**
@@ -157,8 +154,8 @@ export function getTcpTable2View(options: TcpTableOptions = {}): TcpTable2View {
  * ```
  */
 export async function getTcpTable2ViewAsync(
-  options: AsyncTcpTableOptions = {},
+  options?: AsyncTcpTableOptions,
 ): Promise<TcpTable2View> {
-  const symbols = options.symbols ?? loadNonblockingIpHelper();
-  return new TcpTable2View(await runAsync(plan("GetTcpTable2", symbols, options), symbols));
+  const api = "getTcpTable2ViewAsync";
+  return new TcpTable2View(await readAsync(api, ...plan(api, "GetTcpTable2", options)));
 }

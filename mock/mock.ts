@@ -1,19 +1,22 @@
 import { addressOf, addressOfPointer } from "../ffi/_pointer.ts";
-import { readTcpRow } from "../structs/_tcp_row.ts";
+import {
+  type Declaration,
+  decodeEntry,
+  extendedCodec,
+  type OwnerModuleFunction,
+  TABLE_FUNCTIONS,
+  type TableFunction,
+  TABLES,
+} from "../ffi/_tables.ts";
 import { IpHelperStatus as S } from "../ffi/status.ts";
 import type { IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
+import { TCPIP_OWNER_MODULE_BASIC_INFO as INFO } from "../structs/layout.ts";
 import {
-  MIB_TCPROW_OWNER_MODULE as ROW,
-  TCPIP_OWNER_MODULE_BASIC_INFO as INFO,
-} from "../structs/layout.ts";
-import {
-  base64Bytes,
   type Capture,
-  type CapturedArgs,
-  type CapturedCall,
   type CapturedFunction,
   CaptureError,
-  parseCapture,
+  checkCapture,
+  type ReplayCall,
 } from "./capture.ts";
 
 /** Faults a mock injects in front of the replayed capture. */
@@ -53,27 +56,66 @@ export interface IpHelperMock {
   stats: MockStats;
 }
 
-/** How much a table grows per `grow` fault: one owner-module row, the largest. */
-const GROWTH = ROW.size;
+/** How much a table grows per `grow` fault: one row of the largest kind. */
+const GROWTH = 1352;
 
-/** The owner-module row's identity: addresses, ports and PID; not its state or junk bits. */
-function rowKey(bytes: Uint8Array): string {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const { localAddr, localPort, remoteAddr, remotePort } = readTcpRow(view, 0);
-  return `${localAddr}:${localPort} ${remoteAddr}:${remotePort} ${
-    view.getUint32(ROW.dwOwningPid, true)
-  }`;
+type Buffer = AllowSharedBufferSource | null;
+
+const isDword = (value: unknown): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
+
+/** Checks `faults` completely (a typo is an error, not a fault silently not injected). */
+function checkFaults(faults: unknown): Required<MockFaults> {
+  const fail = (detail: string): never => {
+    throw new TypeError(`createMock: faults${detail}`);
+  };
+  if (faults === undefined) return { missing: [], statuses: {}, grow: {} };
+  if (typeof faults !== "object" || faults === null || Array.isArray(faults)) {
+    return fail(": expected an object");
+  }
+  const known: readonly string[] = [...TABLE_FUNCTIONS, "FreeMibTable"];
+  const { missing = [], statuses = {}, grow = {}, ...rest } = faults as MockFaults;
+  for (const key of Object.keys(rest)) {
+    fail(`: unknown member ${JSON.stringify(key)}; expected missing, statuses, grow`);
+  }
+  if (!Array.isArray(missing)) fail(".missing: expected an array of function names");
+  for (const fn of missing) {
+    if (!known.includes(fn)) fail(`.missing: ${JSON.stringify(fn)} is not a bound function`);
+  }
+  const perFunction = (name: string, record: unknown, check: (value: unknown) => boolean) => {
+    if (typeof record !== "object" || record === null || Array.isArray(record)) {
+      fail(`.${name}: expected an object keyed by function name`);
+    }
+    for (const [fn, value] of Object.entries(record as object)) {
+      if (!(TABLE_FUNCTIONS as readonly string[]).includes(fn)) {
+        fail(`.${name}: ${JSON.stringify(fn)} is not a table function`);
+      }
+      if (!check(value)) fail(`.${name}.${fn}: invalid value`);
+    }
+  };
+  perFunction("statuses", statuses, (v) => Array.isArray(v) && v.every(isDword));
+  perFunction(
+    "grow",
+    grow,
+    (v) => v === Infinity || (Number.isInteger(v) && (v as number) >= 0),
+  );
+  return { missing, statuses, grow };
 }
 
-function matches(call: CapturedCall, fn: CapturedFunction, args: CapturedArgs): boolean {
-  return call.function === fn &&
-    (args.family === undefined || call.args.family === args.family) &&
-    (args.tableClass === undefined || call.args.tableClass === args.tableClass);
+/** The identity of a row passed to an owner-module lookup: its members but the state and module words. */
+function rowKey(fn: TableFunction, row: Uint8Array): string {
+  const {
+    state: _state,
+    createTimestamp: _created,
+    owningModuleInfo: _module,
+    ...identity
+  } = decodeEntry(fn as OwnerModuleFunction, row);
+  return JSON.stringify(identity);
 }
 
-function describe(fn: CapturedFunction, args: CapturedArgs): string {
-  const parts = Object.entries(args).map(([k, v]) => `${k} ${v}`);
-  return parts.length ? `${fn} (${parts.join(", ")})` : fn;
+/** The key a call is found by: its function and the arguments that select its answer. */
+function callKey(fn: string, family?: number, tableClass?: number): string {
+  return `${fn}/${family ?? ""}/${tableClass ?? ""}`;
 }
 
 /**
@@ -84,119 +126,123 @@ function describe(fn: CapturedFunction, args: CapturedArgs): string {
  * `FreeMibTable`s, resolves owner-module pointers against the caller's
  * buffer, and injects {@linkcode MockFaults}.
  *
- * Calls are matched on function, family and table class, first match
- * wins (so captures layer: `[...override.calls, ...base.calls]`); any
- * `order` is answered with the recorded rows. A function is missing when
- * its first call in the capture is recorded as `"missing"`. `GetOwnerModuleFromTcpEntry` is matched on
+ * The capture is checked completely here and the mock keeps its own copy:
+ * changing `capture` afterwards changes nothing. Calls are matched on
+ * function, family and table class, first match wins (so captures layer:
+ * `[...override.calls, ...base.calls]`); any `order` is answered with the
+ * recorded rows. A function is missing when its first call in the capture is
+ * recorded as `"missing"`. A `GetOwnerModuleFrom*Entry` call is matched on
  * the row's addresses, ports and PID and answers `ERROR_NOT_FOUND` for a row
- * the capture lacks, as Windows does for a closed connection.
+ * the capture lacks, as Windows does for a closed connection. Arguments
+ * Windows would reject (an unknown family or table class) get
+ * `ERROR_INVALID_PARAMETER`.
  *
  * @param capture A capture (parsed JSON; it is validated here).
  * @param faults Faults to inject.
  * @returns The mock's symbols and stats.
  * @throws {CaptureError} If the capture is invalid; and from a call the capture holds no answer for.
+ * @throws {TypeError} If `faults` is not valid.
  *
  * @example Testing code that reads the TCP table, on any OS
  * ```ts
  * import { getTcpTable2 } from "@iphlpapi/iphlpapi";
- * import { createMock, encodeTcpTable2 } from "@iphlpapi/iphlpapi/mock";
+ * import { bytesToBase64, createMock, encodeTcpTable2 } from "@iphlpapi/iphlpapi/mock";
  *
  * const mock = createMock({
  *   format: "iphlpapi-capture", version: 1, producer: "my test",
  *   calls: [{
  *     function: "GetTcpTable2", args: {}, status: 0,
- *     data: encodeTcpTable2([{
+ *     data: bytesToBase64(encodeTcpTable2([{
  *       state: 2, localAddr: "0.0.0.0", localPort: 8080, remoteAddr: "0.0.0.0",
  *       remotePort: 0, owningPid: 1234, offloadState: 0,
- *     }]).toBase64(),
+ *     }])),
  *   }],
  * });
  * const rows = getTcpTable2({ symbols: mock.symbols });
  * console.log(rows[0]?.localPort); // 8080
  * ```
  */
-export function createMock(capture: Capture, faults: MockFaults = {}): IpHelperMock {
-  const { calls } = parseCapture(capture);
+export function createMock(capture: Capture, faults?: MockFaults): IpHelperMock {
+  const { calls } = checkCapture(capture);
+  const { missing, statuses: scriptedStatuses, grow: growFaults } = checkFaults(faults);
   const live = new Map<bigint, Uint8Array>();
+  const callCounts = Object.fromEntries(
+    [...TABLE_FUNCTIONS, "FreeMibTable"].map((fn) => [fn, 0]),
+  ) as MockStats["calls"];
   const stats: MockStats = {
-    calls: {
-      GetTcpTable: 0,
-      GetTcpTable2: 0,
-      GetExtendedTcpTable: 0,
-      GetOwnerModuleFromTcpEntry: 0,
-      GetIpInterfaceTable: 0,
-      GetAnycastIpAddressTable: 0,
-      FreeMibTable: 0,
-    },
+    calls: callCounts,
     allocations: 0,
     frees: 0,
     get live() {
       return live.size;
     },
   };
-  const statuses = new Map(Object.entries(faults.statuses ?? {}).map(([fn, s]) => [fn, [...s]]));
-  const grow = new Map(Object.entries(faults.grow ?? {}));
+  const statuses = new Map(Object.entries(scriptedStatuses).map(([fn, s]) => [fn, [...s!]]));
+  const grow = new Map(Object.entries(growFaults));
 
-  const find = (fn: CapturedFunction, args: CapturedArgs): CapturedCall => {
-    const call = calls.find((c) => matches(c, fn, args));
-    if (!call) throw new CaptureError(`the capture holds no ${describe(fn, args)} call to replay`);
-    return call;
+  // Indexes built once: every lookup is one Map access, whatever the capture holds.
+  const byKey = new Map<string, ReplayCall>();
+  const byRow = new Map<string, ReplayCall>();
+  const first = new Map<string, ReplayCall>();
+  for (const replay of calls) {
+    const { call } = replay;
+    if (!first.has(call.function)) first.set(call.function, replay);
+    if (replay.row) {
+      const key = `${call.function} ${rowKey(call.function, replay.row)}`;
+      if (!byRow.has(key)) byRow.set(key, replay);
+    } else {
+      const key = callKey(call.function, call.args.family, call.args.tableClass);
+      if (!byKey.has(key)) byKey.set(key, replay);
+    }
+  }
+
+  const find = (fn: TableFunction, family?: number, tableClass?: number): ReplayCall => {
+    const replay = byKey.get(callKey(fn, family, tableClass));
+    if (!replay) {
+      const args = [
+        family === undefined ? "" : `family ${family}`,
+        tableClass === undefined ? "" : `tableClass ${tableClass}`,
+      ].filter(Boolean).join(", ");
+      throw new CaptureError(
+        `the capture holds no ${fn}${args ? ` (${args})` : ""} call to replay`,
+      );
+    }
+    return replay;
   };
 
   /** A scripted status for this call of `fn`, if one is due. */
-  const scripted = (fn: CapturedFunction): number | undefined => {
+  const scripted = (fn: TableFunction): number | undefined => {
     stats.calls[fn]++;
     return statuses.get(fn)?.shift();
   };
 
-  /** Copies `data` into a caller-allocated buffer, or asks for a bigger one. */
+  /** Copies the replayed bytes into a caller-allocated buffer, or asks for a bigger one. */
   const fill = (
-    fn: CapturedFunction,
-    call: CapturedCall,
-    buffer: AllowSharedBufferSource | null,
-    sizeCell: AllowSharedBufferSource | null,
-    place: (target: Uint8Array, data: Uint8Array) => void,
+    fn: TableFunction,
+    replay: ReplayCall,
+    buffer: Buffer,
+    sizeCell: Buffer,
+    place: (target: Uint8Array, data: Uint8Array) => void = (t, d) => t.set(d),
   ): number => {
+    const { call, data } = replay;
     if (call.status !== 0) return call.status as number;
-    const data = base64Bytes(call.data, fn);
     const size = sizeCell as Uint32Array;
     const given = size[0]!;
     const growths = grow.get(fn) ?? 0;
-    if (buffer !== null && given >= data.length && growths > 0) {
+    if (buffer !== null && given >= data!.length && growths > 0) {
       grow.set(fn, growths - 1);
       size[0] = given + GROWTH;
       return S.ERROR_INSUFFICIENT_BUFFER;
     }
-    if (buffer === null || given < data.length) {
-      size[0] = data.length;
+    const target = buffer as Uint8Array | null;
+    if (target === null || given < data!.length || target.byteLength < data!.length) {
+      size[0] = data!.length;
       return S.ERROR_INSUFFICIENT_BUFFER;
     }
-    place(buffer as Uint8Array, data);
-    size[0] = call.size ?? data.length;
+    place(target, data!);
+    size[0] = call.size ?? data!.length;
     return S.ERROR_SUCCESS;
   };
-
-  const copy = (target: Uint8Array, data: Uint8Array) => target.set(data);
-
-  const callerTable = (fn: "GetTcpTable" | "GetTcpTable2") =>
-  (
-    buffer: AllowSharedBufferSource | null,
-    size: AllowSharedBufferSource | null,
-    _order: number,
-  ): number => scripted(fn) ?? fill(fn, find(fn, {}), buffer, size, copy);
-
-  const osTable =
-    (fn: "GetIpInterfaceTable" | "GetAnycastIpAddressTable") =>
-    (family: number, out: AllowSharedBufferSource | null): number => {
-      const status = scripted(fn) ?? find(fn, { family }).status as number;
-      if (status !== S.ERROR_SUCCESS) return status;
-      const table = base64Bytes(find(fn, { family }).data, fn).slice();
-      const address = addressOf(table);
-      live.set(address, table);
-      stats.allocations++;
-      (out as BigUint64Array)[0] = address;
-      return status;
-    };
 
   /** Writes the captured buffer and moves its pointers to where `target` is. */
   const rebase = (capturedAt: bigint) => (target: Uint8Array, data: Uint8Array) => {
@@ -211,32 +257,77 @@ export function createMock(capture: Capture, faults: MockFaults = {}): IpHelperM
     }
   };
 
-  const symbols: { -readonly [F in IpHelperFunction]: IpHelperSymbols[F] } = {
-    GetTcpTable: callerTable("GetTcpTable"),
-    GetTcpTable2: callerTable("GetTcpTable2"),
-    GetExtendedTcpTable: (buffer, size, _order, family, tableClass, _reserved) =>
-      scripted("GetExtendedTcpTable") ??
-        fill(
-          "GetExtendedTcpTable",
-          find("GetExtendedTcpTable", { family, tableClass }),
-          buffer,
-          size,
-          copy,
-        ),
-    GetOwnerModuleFromTcpEntry: (entry, _infoClass, buffer, size) => {
-      const fn = "GetOwnerModuleFromTcpEntry";
-      const status = scripted(fn);
-      if (status !== undefined) return status;
-      const key = rowKey(entry as Uint8Array);
-      const call = calls.find((c) =>
-        c.function === fn && c.args.row !== undefined && rowKey(base64Bytes(c.args.row, fn)) === key
-      );
-      if (!call) return S.ERROR_NOT_FOUND;
-      return fill(fn, call, buffer, size, rebase(BigInt(call.address ?? 0)));
-    },
-    GetIpInterfaceTable: osTable("GetIpInterfaceTable"),
-    GetAnycastIpAddressTable: osTable("GetAnycastIpAddressTable"),
-    FreeMibTable: (pointer) => {
+  /** The replaying function of `fn`, by its call kind. */
+  const replayer = (fn: TableFunction): unknown => {
+    const declaration = TABLES[fn] as Declaration;
+    switch (declaration.kind) {
+      case "ordered":
+        return (buffer: Buffer, size: Buffer, _order: number): number =>
+          scripted(fn) ?? fill(fn, find(fn), buffer, size);
+      case "extended":
+        return (
+          buffer: Buffer,
+          size: Buffer,
+          _order: number,
+          family: number,
+          tableClass: number,
+          _reserved: number,
+        ): number =>
+          scripted(fn) ??
+            (extendedCodec(fn as never, family, tableClass) === undefined
+              ? S.ERROR_INVALID_PARAMETER
+              : fill(fn, find(fn, family, tableClass), buffer, size));
+      case "netio": {
+        const handOut = (family: number | undefined, out: Buffer): number => {
+          const status = scripted(fn);
+          if (status !== undefined) return status;
+          if (family !== undefined && ![0, 2, 23].includes(family)) {
+            return S.ERROR_INVALID_PARAMETER;
+          }
+          const replay = find(fn, family);
+          if (replay.call.status !== S.ERROR_SUCCESS) return replay.call.status as number;
+          const table = replay.data!.slice();
+          const address = addressOf(table);
+          live.set(address, table);
+          stats.allocations++;
+          (out as BigUint64Array)[0] = address;
+          return S.ERROR_SUCCESS;
+        };
+        return declaration.family
+          ? (family: number, out: Buffer) => handOut(family, out)
+          : (out: Buffer) => handOut(undefined, out);
+      }
+      case "fixed":
+        return (buffer: Buffer, family: number): number => {
+          const status = scripted(fn);
+          if (status !== undefined) return status;
+          if (family !== 2 && family !== 23) return S.ERROR_INVALID_PARAMETER;
+          const replay = find(fn, family);
+          if (replay.call.status !== S.ERROR_SUCCESS) return replay.call.status as number;
+          const target = buffer as Uint8Array | null;
+          if (target === null || target.byteLength < replay.data!.length) {
+            return S.ERROR_INVALID_PARAMETER;
+          }
+          target.set(replay.data!);
+          return S.ERROR_SUCCESS;
+        };
+      case "ownerModule":
+        return (entry: Buffer, _infoClass: number, buffer: Buffer, size: Buffer): number => {
+          const status = scripted(fn);
+          if (status !== undefined) return status;
+          const row = entry as Uint8Array | null;
+          if (row === null || row.byteLength < declaration.rowSize) {
+            return S.ERROR_INVALID_PARAMETER;
+          }
+          const replay = byRow.get(`${fn} ${rowKey(fn, row)}`);
+          if (!replay) return S.ERROR_NOT_FOUND;
+          return fill(fn, replay, buffer, size, rebase(BigInt(replay.call.address ?? 0)));
+        };
+    }
+  };
+
+  const symbols: Record<string, unknown> = {
+    FreeMibTable: (pointer: Deno.PointerValue): void => {
       stats.calls.FreeMibTable++;
       const address = addressOfPointer(pointer);
       if (!live.delete(address)) {
@@ -249,14 +340,16 @@ export function createMock(capture: Capture, faults: MockFaults = {}): IpHelperM
       stats.frees++;
     },
   };
-
+  for (const fn of TABLE_FUNCTIONS) symbols[fn] = replayer(fn);
   // A function the DLL lacks: named in the faults, or first recorded as "missing".
-  for (const fn of Object.keys(stats.calls) as IpHelperFunction[]) {
+  for (const fn of Object.keys(symbols)) {
     if (
-      faults.missing?.includes(fn) || calls.find((c) => c.function === fn)?.status === "missing"
+      (missing as string[]).includes(fn) || first.get(fn)?.call.status === "missing"
     ) {
       symbols[fn] = null;
     }
   }
-  return { symbols, stats };
+  // Each replayer has its function's parameters (ffi/_tables.ts checks the
+  // symbols against the kinds), so this is the live DLL's type.
+  return { symbols: symbols as unknown as IpHelperSymbols, stats };
 }

@@ -1,22 +1,24 @@
 /**
  * Test your code without Windows: a mock `iphlpapi.dll` that replays a
- * capture through the same code path as the live DLL, the capture format,
- * and encoders that turn rows into table bytes for captures of your own.
+ * capture through the same code path as the live DLL, the recorder that
+ * makes captures, the capture format, and encoders that turn rows into table
+ * bytes for captures of your own.
  *
  * @example
  * ```ts
  * import { getTcpTable2 } from "@iphlpapi/iphlpapi";
- * import { createMock, encodeTcpTable2 } from "@iphlpapi/iphlpapi/mock";
+ * import { bytesToBase64, createMock, encodeTcpTable2 } from "@iphlpapi/iphlpapi/mock";
  *
  * const mock = createMock({
  *   format: "iphlpapi-capture", version: 1, producer: "my test",
- *   calls: [{ function: "GetTcpTable2", args: {}, status: 0, data: encodeTcpTable2([]).toBase64() }],
+ *   calls: [{ function: "GetTcpTable2", args: {}, status: 0, data: bytesToBase64(encodeTcpTable2([])) }],
  * });
  * console.log(getTcpTable2({ symbols: mock.symbols })); // []
  * ```
  *
  * @module
  */
+export { base64ToBytes, bytesToBase64 } from "./base64.ts";
 export {
   type Capture,
   CAPTURE_FORMAT,
@@ -25,9 +27,26 @@ export {
   type CapturedCall,
   type CapturedFunction,
   CaptureError,
+  MAX_CAPTURE_CALLS,
   parseCapture,
 } from "./capture.ts";
 export { createMock, type IpHelperMock, type MockFaults, type MockStats } from "./mock.ts";
+export {
+  MAX_MODULE_ROWS,
+  recordCapture,
+  type RecordCaptureOptions,
+  type RecordedCapture,
+} from "./record.ts";
+export type { IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
+export type { OwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
+export type { InterfaceOffload, IpInterfaceRow } from "../structs/ip_interface_row.ts";
+export type { AnycastIpAddressRow } from "../structs/anycast_ip_address_table.ts";
+export type { TcpRow, TcpRow2, TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
+export type {
+  Ipv4SocketAddress,
+  Ipv6SocketAddress,
+  SocketAddress,
+} from "../structs/socket_address.ts";
 export { encodeAnycastIpAddressTable } from "../structs/anycast_ip_address_table.ts";
 export { encodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
 export { encodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
@@ -35,3 +54,10 @@ export { encodeTcpTable } from "../structs/tcp_table.ts";
 export { encodeTcpTable2 } from "../structs/tcp_table2.ts";
 export { encodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
 export { encodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
+// Issue 10: addresses, routes, neighbours, interfaces and protocol statistics.
+export { encodeIfTable2 } from "../structs/if_table2.ts";
+export { encodeIpForwardTable2 } from "../structs/ip_forward_table2.ts";
+export { encodeIpNetTable2 } from "../structs/ip_net_table2.ts";
+export { encodeTcpStatistics, encodeTcpStatistics2 } from "../structs/tcp_statistics.ts";
+export { encodeUdpStatistics, encodeUdpStatistics2 } from "../structs/udp_statistics.ts";
+export { encodeUnicastIpAddressTable } from "../structs/unicast_ip_address_table.ts";

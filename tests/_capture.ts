@@ -1,7 +1,8 @@
 // Builds captures for tests from rows, through the public encoders.
 import type { Capture, CapturedCall } from "../mock/mod.ts";
-import { encodeTcpTable2 } from "../mock/mod.ts";
-import type { TcpRow2 } from "../mod.ts";
+import { bytesToBase64, encodeTcpTable2 } from "../mock/mod.ts";
+import type { IpHelperSymbols, TcpRow2 } from "../mod.ts";
+import { TABLE_FUNCTIONS } from "../ffi/_tables.ts";
 
 /** A capture holding `calls`. */
 export function capture(...calls: CapturedCall[]): Capture {
@@ -14,7 +15,7 @@ export function ok(
   bytes: Uint8Array,
   args: CapturedCall["args"] = {},
 ): CapturedCall {
-  return { function: fn, args, status: 0, data: bytes.toBase64() };
+  return { function: fn, args, status: 0, data: bytesToBase64(bytes) };
 }
 
 /** `count` distinct ESTABLISHED rows. */
@@ -33,4 +34,34 @@ export function tcpRows(count: number): TcpRow2[] {
 /** A capture whose GetTcpTable2 holds `rows`. */
 export function tcpCapture(rows: TcpRow2[]): Capture {
   return capture(ok("GetTcpTable2", encodeTcpTable2(rows)));
+}
+
+/** Hand-made symbols: `functions`, and null (not exported) for every other bound function. */
+export function symbolsWith(functions: Record<string, unknown>): IpHelperSymbols {
+  const all: Record<string, unknown> = { FreeMibTable: null };
+  for (const fn of TABLE_FUNCTIONS) all[fn] = null;
+  return { ...all, ...functions } as unknown as IpHelperSymbols;
+}
+
+/**
+ * `mock`'s symbols, with the table `fn` hands out (by pointer) changed at
+ * byte `offset` to `value` after the mock has filled it: bytes no capture can
+ * hold (the mock checks captures), for the decoders' error paths.
+ */
+export function corrupting(
+  symbols: IpHelperSymbols,
+  fn: "GetAnycastIpAddressTable" | "GetIpInterfaceTable",
+  offset: number,
+  value: number,
+): IpHelperSymbols {
+  const handOut = symbols[fn]!;
+  return {
+    ...symbols,
+    [fn]: (family: number, out: AllowSharedBufferSource | null) => {
+      const status = handOut(family, out);
+      const table = Deno.UnsafePointer.create((out as BigUint64Array)[0]!)!;
+      new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(table, offset + 1))[offset] = value;
+      return status;
+    },
+  };
 }

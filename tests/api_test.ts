@@ -23,6 +23,7 @@ import {
   type TcpRowOwnerModule,
 } from "../mod.ts";
 import {
+  bytesToBase64,
   type Capture,
   CaptureError,
   createMock,
@@ -34,8 +35,8 @@ import {
 } from "../mock/mod.ts";
 import { MAX_ATTEMPTS } from "../ffi/_call.ts";
 import { encodeTcpRowOwnerModule } from "../structs/tcp_table_owner_module.ts";
-import mingw from "./fixtures/mingw.capture.json" with { type: "json" };
-import { capture, ok, tcpCapture, tcpRows } from "./_capture.ts";
+import mingw from "../cli/sample/mingw.capture.json" with { type: "json" };
+import { capture, corrupting, ok, symbolsWith, tcpCapture, tcpRows } from "./_capture.ts";
 
 const S = IpHelperStatus;
 
@@ -114,13 +115,13 @@ Deno.test("every documented error of the caller-allocated functions fails at onc
 
 Deno.test("an absurd size request is refused before any allocation", () => {
   let calls = 0;
-  const symbols = {
+  const symbols = symbolsWith({
     GetTcpTable2: (_buffer: unknown, size: unknown) => {
       calls++;
       (size as Uint32Array)[0] = 0xfffffff0;
       return S.ERROR_INSUFFICIENT_BUFFER;
     },
-  } as unknown as IpHelperSymbols;
+  });
   assert.throws(() => getTcpTable2({ symbols }), {
     code: S.ERROR_INSUFFICIENT_BUFFER,
     message: /asked for 4294967280 bytes, more than the 268435456-byte limit/,
@@ -130,13 +131,13 @@ Deno.test("an absurd size request is refused before any allocation", () => {
 
 Deno.test("a size answer that does not grow cannot loop forever", () => {
   let calls = 0;
-  const symbols = {
+  const symbols = symbolsWith({
     GetTcpTable: (_buffer: unknown, size: unknown) => {
       calls++;
       (size as Uint32Array)[0] = 8; // less than what was given
       return S.ERROR_INSUFFICIENT_BUFFER;
     },
-  } as unknown as IpHelperSymbols;
+  });
   assert.throws(() => getTcpTable({ symbols }), { code: S.ERROR_INSUFFICIENT_BUFFER });
   assert.equal(calls, MAX_ATTEMPTS);
 });
@@ -147,11 +148,11 @@ Deno.test("arguments reach the DLL: Order, family, table class, reserved", () =>
     seen.push(args.slice(2));
     return S.ERROR_NOT_SUPPORTED;
   };
-  const symbols = {
+  const symbols = symbolsWith({
     GetTcpTable: answer,
     GetTcpTable2: answer,
     GetExtendedTcpTable: answer,
-  } as unknown as IpHelperSymbols;
+  });
   const attempts = [
     () => getTcpTable({ symbols, sorted: true }),
     () => getTcpTable2({ symbols }),
@@ -224,10 +225,10 @@ Deno.test("OS-allocated tables are copied out and freed exactly once", () => {
 });
 
 Deno.test("OS-allocated tables are freed when decoding throws", () => {
-  const bad = encodeAnycastIpAddressTable(ANYCAST);
-  bad[8] = 99; // SOCKADDR_INET.si_family of the first row
-  const mock = createMock(anycastCapture(bad));
-  assert.throws(() => getAnycastIpAddressTable({ symbols: mock.symbols }), { name: "DecodeError" });
+  // A valid capture (the mock refuses bad bytes), corrupted in the table it hands out.
+  const mock = createMock(anycastCapture(encodeAnycastIpAddressTable(ANYCAST)));
+  const symbols = corrupting(mock.symbols, "GetAnycastIpAddressTable", 8, 99); // si_family of row 0
+  assert.throws(() => getAnycastIpAddressTable({ symbols }), { name: "DecodeError" });
   assert.equal(mock.stats.frees, 1);
   assert.equal(mock.stats.live, 0);
 });
@@ -278,7 +279,7 @@ Deno.test("owner module: pointers are resolved against the caller's buffer, prob
       "GetOwnerModuleFromTcpEntry",
       encodeOwnerModuleBasicInfo({ moduleName: "app.exe", modulePath: longPath }, recordedAt),
       {
-        row: encodeTcpRowOwnerModule(row).toBase64(),
+        row: bytesToBase64(encodeTcpRowOwnerModule(row)),
       },
     ),
     address: `0x${recordedAt.toString(16)}`,

@@ -14,9 +14,9 @@ import {
   TcpState,
 } from "../mod.ts";
 import { createMock } from "../mock/mod.ts";
-import mingw from "./fixtures/mingw.capture.json" with { type: "json" };
+import mingw from "../cli/sample/mingw.capture.json" with { type: "json" };
 import mingwExpected from "./fixtures/mingw.expected.json" with { type: "json" };
-import wine from "./fixtures/wine10.capture.json" with { type: "json" };
+import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import wineExpected from "./fixtures/wine10.expected.json" with { type: "json" };
 import type { Capture } from "../mock/mod.ts";
 

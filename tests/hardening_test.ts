@@ -27,6 +27,8 @@ import {
   type IpHelperSymbols,
 } from "../mod.ts";
 import {
+  base64ToBytes,
+  bytesToBase64,
   type Capture,
   type CapturedFunction,
   CaptureError,
@@ -38,10 +40,10 @@ import {
   parseCapture,
 } from "../mock/mod.ts";
 import { MAX_ATTEMPTS } from "../ffi/_call.ts";
-import mingw from "./fixtures/mingw.capture.json" with { type: "json" };
-import wine from "./fixtures/wine10.capture.json" with { type: "json" };
+import mingw from "../cli/sample/mingw.capture.json" with { type: "json" };
+import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import { at } from "./_bytes.ts";
-import { capture, ok, tcpRows } from "./_capture.ts";
+import { capture, corrupting, ok, tcpRows } from "./_capture.ts";
 import { seeded } from "./_random.ts";
 
 const SEED = Number(Deno.env.get("FUZZ_SEED") ?? 20261123);
@@ -51,9 +53,7 @@ const layered: Capture = {
   calls: [...(mingw as Capture).calls, ...(wine as Capture).calls],
 };
 const fixtureBytes = (fn: CapturedFunction) =>
-  layered.calls.filter((c) => c.function === fn && c.data).map((c) =>
-    Uint8Array.fromBase64(c.data!)
-  );
+  layered.calls.filter((c) => c.function === fn && c.data).map((c) => base64ToBytes(c.data!));
 
 /** Runs `body` on CASES seeded cases; any exception but `allowed` fails with the seed and case. */
 function fuzz(
@@ -148,7 +148,7 @@ for (const [name, decode, seeds] of DECODERS) {
 
 const ownerModuleSeeds = layered.calls
   .filter((c) => c.function === "GetOwnerModuleFromTcpEntry" && c.data)
-  .map((c) => ({ bytes: Uint8Array.fromBase64(c.data!), base: BigInt(c.address!) }));
+  .map((c) => ({ bytes: base64ToBytes(c.data!), base: BigInt(c.address!) }));
 
 fuzz("decodeOwnerModuleBasicInfo throws only DecodeError", isDecodeError, (r) => {
   const seed = ownerModuleSeeds[r.int(ownerModuleSeeds.length)]!;
@@ -174,7 +174,7 @@ function mutateJson(r: ReturnType<typeof seeded>, value: unknown): unknown {
     if (typeof child === "string" && child.length > 8 && r.int(2) === 0) {
       // Corrupt a base64 blob at the byte level: the data survives parsing.
       try {
-        node[key] = mutate(r, [Uint8Array.fromBase64(child)]).toBase64();
+        node[key] = bytesToBase64(mutate(r, [base64ToBytes(child)]));
         break;
       } catch { /* not base64 */ }
     }
@@ -333,11 +333,11 @@ Deno.test("leaks: 10,000 reads of each OS-allocated table leave nothing allocate
   assert.equal(good.stats.live, 0);
 
   // A row whose address family is 9: the decoder throws after the table is copied.
-  const table = fixtureBytes("GetAnycastIpAddressTable")[0]!.slice();
-  table[8] = 9;
+  const table = fixtureBytes("GetAnycastIpAddressTable")[0]!;
   const bad = createMock(capture(ok("GetAnycastIpAddressTable", table, { family: 0 })));
+  const symbols = corrupting(bad.symbols, "GetAnycastIpAddressTable", 8, 9);
   for (let i = 0; i < 10_000; i++) {
-    assert.throws(() => getAnycastIpAddressTable({ symbols: bad.symbols }), DecodeError);
+    assert.throws(() => getAnycastIpAddressTable({ symbols }), DecodeError);
   }
   assert.equal(bad.stats.frees, 10_000);
   assert.equal(bad.stats.live, 0);
