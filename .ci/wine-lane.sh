@@ -81,11 +81,11 @@ case "${1:-}" in
   test)
     setup
     log "running tests/live/ with deno.exe $DENO_VERSION under $(chroot "$ROOT" /usr/lib/wine/wine64 --version)"
-    wine_deno test --allow-all tests/live/
+    wine_deno test --allow-all --unstable-net tests/live/
     ;;
   record)
     setup
-    wine_deno run --allow-all tests/fixtures/record.ts
+    wine_deno run --allow-all --unstable-net tests/fixtures/record.ts
     log "building the mingw-w64 tables (tests/fixtures/mingw_tables.c)"
     tmp="$(mktemp -d)"
     x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -o "$tmp/mingw_tables.exe" \

@@ -10,7 +10,6 @@ import type { IpHelperFunction, IpHelperSymbols, NonblockingIpHelperSymbols } fr
 import {
   extendedCodec,
   type ExtendedFunction,
-  type Fixed,
   type FixedFunction,
   type NetioFunction,
   type OrderedFunction,
@@ -264,7 +263,7 @@ export function* fixedPlan(
   family: number,
 ): Plan<Uint8Array> {
   lookup(symbols, fn);
-  const { size } = TABLES[fn] as Fixed; // (no fixed-size function is declared yet)
+  const { size } = TABLES[fn];
   const buffer = new Uint8Array(size);
   const status = yield { fn, args: [buffer, family] };
   if (status !== S.ERROR_SUCCESS) throw new IpHelperError(fn, status);

@@ -8,12 +8,37 @@ import * as shapes from "../structs/_shapes.ts";
 import type { TableShape } from "../structs/_table.ts";
 import { decodeAnycastIpAddressTable } from "../structs/anycast_ip_address_table.ts";
 import { decodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
-import { MIB_TCPROW_OWNER_MODULE } from "../structs/layout.ts";
-import { AF_INET } from "../structs/socket_address.ts";
+import { AF_INET, AF_INET6 } from "../structs/socket_address.ts";
 import { decodeTcpTable } from "../structs/tcp_table.ts";
 import { decodeTcpTable2 } from "../structs/tcp_table2.ts";
 import { decodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
 import { decodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
+import { decodeTcp6Table } from "../structs/tcp6_table.ts";
+import { decodeTcp6Table2 } from "../structs/tcp6_table2.ts";
+import { decodeTcp6TableOwnerModule } from "../structs/tcp6_table_owner_module.ts";
+import { decodeTcp6TableOwnerPid } from "../structs/tcp6_table_owner_pid.ts";
+import { decodeUdpTable } from "../structs/udp_table.ts";
+import { decodeUdpTableOwnerModule } from "../structs/udp_table_owner_module.ts";
+import { decodeUdpTableOwnerPid } from "../structs/udp_table_owner_pid.ts";
+import { decodeUdp6Table } from "../structs/udp6_table.ts";
+import { decodeUdp6TableOwnerModule } from "../structs/udp6_table_owner_module.ts";
+import { decodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";
+import { decodeUnicastIpAddressTable } from "../structs/unicast_ip_address_table.ts";
+import { decodeIpForwardTable2 } from "../structs/ip_forward_table2.ts";
+import { decodeIpNetTable2 } from "../structs/ip_net_table2.ts";
+import { decodeIfTable2 } from "../structs/if_table2.ts";
+import { decodeTcpStatistics, decodeTcpStatistics2 } from "../structs/tcp_statistics.ts";
+import { decodeUdpStatistics, decodeUdpStatistics2 } from "../structs/udp_statistics.ts";
+import {
+  MIB_TCP6ROW_OWNER_MODULE,
+  MIB_TCPROW_OWNER_MODULE,
+  MIB_TCPSTATS,
+  MIB_TCPSTATS2,
+  MIB_UDP6ROW_OWNER_MODULE,
+  MIB_UDPROW_OWNER_MODULE,
+  MIB_UDPSTATS,
+  MIB_UDPSTATS2,
+} from "../structs/layout.ts";
 import { symbols } from "./symbols.ts";
 
 /** How a table's bytes are laid out and decoded. */
@@ -76,48 +101,99 @@ const ordered = (codec: TableCodec): Ordered => ({ kind: "ordered", codec });
 const netio = (codec: TableCodec, family = true): Netio => ({ kind: "netio", codec, family });
 const codec = (shape: TableShape, decode: TableCodec["decode"]): TableCodec => ({ shape, decode });
 
+const fixed = (size: number, decode: Fixed["decode"]): Fixed => ({ kind: "fixed", size, decode });
+const ownerModule = (
+  rowSize: number,
+  fn: TableFunction,
+  family: number,
+  tableClass: number,
+): OwnerModule => ({ kind: "ownerModule", rowSize, source: { fn, family, tableClass } });
+/** Three classes of one codec: `_LISTENER`, `_CONNECTIONS`, `_ALL` (TCP), or one (UDP). */
+const three = (c: TableCodec | undefined) => [c, c, c];
+
 const TCP_BASIC = codec(shapes.TCP_TABLE, decodeTcpTable);
 const TCP_OWNER_PID = codec(shapes.TCP_TABLE_OWNER_PID, decodeTcpTableOwnerPid);
 const TCP_OWNER_MODULE = codec(shapes.TCP_TABLE_OWNER_MODULE, decodeTcpTableOwnerModule);
+const TCP6_OWNER_PID = codec(shapes.TCP6_TABLE_OWNER_PID, decodeTcp6TableOwnerPid);
+const TCP6_OWNER_MODULE = codec(shapes.TCP6_TABLE_OWNER_MODULE, decodeTcp6TableOwnerModule);
+const UDP_BASIC = codec(shapes.UDP_TABLE, decodeUdpTable);
+const UDP6_BASIC = codec(shapes.UDP6_TABLE, decodeUdp6Table);
 
-/** `TCP_TABLE_CLASS` values: `_LISTENER`, `_CONNECTIONS`, `_ALL` of each kind. */
-export const TCP_TABLE_CLASS = {
-  BASIC_LISTENER: 0,
-  OWNER_PID_LISTENER: 3,
-  OWNER_PID_ALL: 5,
-  OWNER_MODULE_LISTENER: 6,
-  OWNER_MODULE_ALL: 8,
-} as const;
+/** `TCP_TABLE_OWNER_MODULE_ALL`, `UDP_TABLE_OWNER_MODULE`: where owner-module rows come from. */
+const TCP_TABLE_OWNER_MODULE_ALL = 8;
+const UDP_TABLE_OWNER_MODULE = 2;
 
 /** The declarations, one per table function. */
 export const TABLES = {
   GetTcpTable: ordered(TCP_BASIC),
   GetTcpTable2: ordered(codec(shapes.TCP_TABLE2, decodeTcpTable2)),
+  GetTcp6Table: ordered(codec(shapes.TCP6_TABLE, decodeTcp6Table)),
+  GetTcp6Table2: ordered(codec(shapes.TCP6_TABLE2, decodeTcp6Table2)),
+  GetUdpTable: ordered(UDP_BASIC),
+  GetUdp6Table: ordered(UDP6_BASIC),
+  // TCP_TABLE_CLASS: BASIC, OWNER_PID, OWNER_MODULE, each _LISTENER, _CONNECTIONS, _ALL.
+  // Windows has no BASIC classes for IPv6.
   GetExtendedTcpTable: {
     kind: "extended",
     classes: {
+      [AF_INET]: [...three(TCP_BASIC), ...three(TCP_OWNER_PID), ...three(TCP_OWNER_MODULE)],
+      [AF_INET6]: [...three(undefined), ...three(TCP6_OWNER_PID), ...three(TCP6_OWNER_MODULE)],
+    },
+  },
+  // UDP_TABLE_CLASS: BASIC, OWNER_PID, OWNER_MODULE.
+  GetExtendedUdpTable: {
+    kind: "extended",
+    classes: {
       [AF_INET]: [
-        ...[TCP_BASIC, TCP_BASIC, TCP_BASIC],
-        ...[TCP_OWNER_PID, TCP_OWNER_PID, TCP_OWNER_PID],
-        ...[TCP_OWNER_MODULE, TCP_OWNER_MODULE, TCP_OWNER_MODULE],
+        UDP_BASIC,
+        codec(shapes.UDP_TABLE_OWNER_PID, decodeUdpTableOwnerPid),
+        codec(shapes.UDP_TABLE_OWNER_MODULE, decodeUdpTableOwnerModule),
+      ],
+      [AF_INET6]: [
+        UDP6_BASIC,
+        codec(shapes.UDP6_TABLE_OWNER_PID, decodeUdp6TableOwnerPid),
+        codec(shapes.UDP6_TABLE_OWNER_MODULE, decodeUdp6TableOwnerModule),
       ],
     },
   },
-  GetOwnerModuleFromTcpEntry: {
-    kind: "ownerModule",
-    rowSize: MIB_TCPROW_OWNER_MODULE.size,
-    source: {
-      fn: "GetExtendedTcpTable",
-      family: AF_INET,
-      tableClass: TCP_TABLE_CLASS.OWNER_MODULE_ALL,
-    },
-  },
-  GetIpInterfaceTable: netio(
-    codec(shapes.IP_INTERFACE_TABLE, decodeIpInterfaceTable),
+  GetOwnerModuleFromTcpEntry: ownerModule(
+    MIB_TCPROW_OWNER_MODULE.size,
+    "GetExtendedTcpTable",
+    AF_INET,
+    TCP_TABLE_OWNER_MODULE_ALL,
   ),
+  GetOwnerModuleFromTcp6Entry: ownerModule(
+    MIB_TCP6ROW_OWNER_MODULE.size,
+    "GetExtendedTcpTable",
+    AF_INET6,
+    TCP_TABLE_OWNER_MODULE_ALL,
+  ),
+  GetOwnerModuleFromUdpEntry: ownerModule(
+    MIB_UDPROW_OWNER_MODULE.size,
+    "GetExtendedUdpTable",
+    AF_INET,
+    UDP_TABLE_OWNER_MODULE,
+  ),
+  GetOwnerModuleFromUdp6Entry: ownerModule(
+    MIB_UDP6ROW_OWNER_MODULE.size,
+    "GetExtendedUdpTable",
+    AF_INET6,
+    UDP_TABLE_OWNER_MODULE,
+  ),
+  GetIpInterfaceTable: netio(codec(shapes.IP_INTERFACE_TABLE, decodeIpInterfaceTable)),
   GetAnycastIpAddressTable: netio(
     codec(shapes.ANYCAST_IP_ADDRESS_TABLE, decodeAnycastIpAddressTable),
   ),
+  GetUnicastIpAddressTable: netio(
+    codec(shapes.UNICAST_IP_ADDRESS_TABLE, decodeUnicastIpAddressTable),
+  ),
+  GetIpForwardTable2: netio(codec(shapes.IP_FORWARD_TABLE2, decodeIpForwardTable2)),
+  GetIpNetTable2: netio(codec(shapes.IP_NET_TABLE2, decodeIpNetTable2)),
+  GetIfTable2: netio(codec(shapes.IF_TABLE2, decodeIfTable2), false),
+  GetTcpStatisticsEx: fixed(MIB_TCPSTATS.size, decodeTcpStatistics),
+  GetTcpStatisticsEx2: fixed(MIB_TCPSTATS2.size, decodeTcpStatistics2),
+  GetUdpStatisticsEx: fixed(MIB_UDPSTATS.size, decodeUdpStatistics),
+  GetUdpStatisticsEx2: fixed(MIB_UDPSTATS2.size, decodeUdpStatistics2),
 } as const satisfies { readonly [F in TableFunction]: Declaration };
 
 /** The declared functions, in declaration order (the recorder's sweep order). */

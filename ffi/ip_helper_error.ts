@@ -25,7 +25,7 @@ const ADVICE: ReadonlyMap<number | string, string> = new Map<number | string, st
   ],
   [
     S.ERROR_PROC_NOT_FOUND,
-    "Not supported on this system: its iphlpapi.dll does not export the function (Wine lacks GetOwnerModuleFromTcpEntry).",
+    "Not supported on this system: its iphlpapi.dll does not export the function (Wine lacks the GetOwnerModuleFrom*Entry and Get*StatisticsEx2 functions).",
   ],
   [
     S.STATUS_UNSUCCESSFUL,

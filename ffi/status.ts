@@ -13,6 +13,7 @@ import { namesByValue } from "../structs/_names.ts";
  */
 export const IpHelperStatus = {
   ERROR_SUCCESS: 0,
+  ERROR_INVALID_FUNCTION: 1,
   ERROR_ACCESS_DENIED: 5,
   ERROR_NOT_ENOUGH_MEMORY: 8,
   ERROR_NOT_SUPPORTED: 50,
@@ -33,7 +34,7 @@ const NAMES = namesByValue(IpHelperStatus);
 
 /**
  * The symbolic name of a status code, or its hexadecimal form for a code this
- * module does not know (`"0x000004C7"`).
+ * module does not know (`"0x000004C7"`; -1 is `"0xFFFFFFFF"`).
  *
  * @param code A DWORD status.
  * @returns The name.
@@ -46,5 +47,10 @@ const NAMES = namesByValue(IpHelperStatus);
  * ```
  */
 export function statusName(code: number): string {
-  return NAMES.get(code) ?? `0x${code.toString(16).toUpperCase().padStart(8, "0")}`;
+  // A status is a DWORD; a negative 32-bit value (as a signed read gives) is the same DWORD.
+  if (!Number.isInteger(code) || code < -0x8000_0000 || code > 0xffff_ffff) {
+    return `invalid status ${String(code)}`;
+  }
+  const dword = code >>> 0;
+  return NAMES.get(dword) ?? `0x${dword.toString(16).toUpperCase().padStart(8, "0")}`;
 }

@@ -229,7 +229,9 @@ function checkCall(value: unknown, where: string): ReplayCall {
     if (!isDword(args[key])) throw new CaptureError(`${where}.args.${key}: expected a DWORD`);
     call.args[key] = args[key];
   }
-  if (kind in FAMILIES && !FAMILIES[kind]!.includes(call.args.family!)) {
+  if (
+    argKeys.includes("family") && kind in FAMILIES && !FAMILIES[kind]!.includes(call.args.family!)
+  ) {
     throw new CaptureError(
       `${where}.args.family: ${fn} takes family ${
         FAMILIES[kind]!.join(", ")

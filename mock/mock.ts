@@ -9,7 +9,7 @@ import {
   TABLES,
 } from "../ffi/_tables.ts";
 import { IpHelperStatus as S } from "../ffi/status.ts";
-import type { IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
+import type { BufferArgument, IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
 import { TCPIP_OWNER_MODULE_BASIC_INFO as INFO } from "../structs/layout.ts";
 import {
   type Capture,
@@ -59,7 +59,7 @@ export interface IpHelperMock {
 /** How much a table grows per `grow` fault: one row of the largest kind. */
 const GROWTH = 1352;
 
-type Buffer = AllowSharedBufferSource | null;
+type Buffer = BufferArgument;
 
 const isDword = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;

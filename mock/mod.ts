@@ -61,3 +61,23 @@ export { encodeIpNetTable2 } from "../structs/ip_net_table2.ts";
 export { encodeTcpStatistics, encodeTcpStatistics2 } from "../structs/tcp_statistics.ts";
 export { encodeUdpStatistics, encodeUdpStatistics2 } from "../structs/udp_statistics.ts";
 export { encodeUnicastIpAddressTable } from "../structs/unicast_ip_address_table.ts";
+// IPv6 and UDP connection tables (issue 9).
+export { encodeTcp6Table } from "../structs/tcp6_table.ts";
+export { encodeTcp6Table2 } from "../structs/tcp6_table2.ts";
+export {
+  encodeTcp6RowOwnerModule,
+  encodeTcp6TableOwnerModule,
+} from "../structs/tcp6_table_owner_module.ts";
+export { encodeTcp6TableOwnerPid } from "../structs/tcp6_table_owner_pid.ts";
+export { encodeUdpTable } from "../structs/udp_table.ts";
+export {
+  encodeUdpRowOwnerModule,
+  encodeUdpTableOwnerModule,
+} from "../structs/udp_table_owner_module.ts";
+export { encodeUdpTableOwnerPid } from "../structs/udp_table_owner_pid.ts";
+export { encodeUdp6Table } from "../structs/udp6_table.ts";
+export {
+  encodeUdp6RowOwnerModule,
+  encodeUdp6TableOwnerModule,
+} from "../structs/udp6_table_owner_module.ts";
+export { encodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";

@@ -22,7 +22,7 @@ import {
 import { IpHelperError } from "../ffi/ip_helper_error.ts";
 import { loadIpHelper } from "../ffi/library.ts";
 import { IpHelperStatus as S } from "../ffi/status.ts";
-import type { IpHelperSymbols } from "../ffi/symbols.ts";
+import type { BufferArgument, IpHelperSymbols } from "../ffi/symbols.ts";
 import { DecodeError } from "../structs/decode_error.ts";
 import { decodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
 import { AF_INET, AF_INET6, AF_UNSPEC } from "../structs/socket_address.ts";
@@ -59,7 +59,7 @@ export interface RecordedCapture {
 /** How many owner-module rows of each table get their module recorded. */
 export const MAX_MODULE_ROWS = 256;
 
-type Buffer = AllowSharedBufferSource | null;
+type Buffer = BufferArgument;
 
 /** The bytes an owner-module buffer's strings occupy (all of it if they cannot be decoded). */
 function ownerModuleBytes(buffer: Uint8Array, base: bigint): Uint8Array {

@@ -1,8 +1,8 @@
 import { DecodeError } from "./decode_error.ts";
 import { TCPIP_OWNER_MODULE_BASIC_INFO as INFO } from "./layout.ts";
+import { readUtf16, writeUtf16 } from "./_utf16.ts";
 
 const STRUCTURE = "TCPIP_OWNER_MODULE_BASIC_INFO";
-const UTF16 = new TextDecoder("utf-16le");
 
 /** The module that owns a connection, from `GetOwnerModuleFromTcpEntry`. */
 export interface OwnerModuleBasicInfo {
@@ -10,6 +10,13 @@ export interface OwnerModuleBasicInfo {
   moduleName: string;
   /** The module's full path, for example `"C:\\Windows\\System32\\svchost.exe"`. */
   modulePath: string;
+}
+
+/** A buffer's address: a bigint from 0 to 2^64 - 1, nothing else. */
+function checkAddress(fn: string, address: unknown): void {
+  if (typeof address !== "bigint" || address < 0n || address > 0xffff_ffff_ffff_ffffn) {
+    throw new TypeError(`${fn}: baseAddress must be a bigint from 0 to 2^64 - 1`);
+  }
 }
 
 function readString(
@@ -29,10 +36,15 @@ function readString(
     );
   }
   const start = Number(offset);
+  if (start % 2 !== 0) {
+    throw new DecodeError(
+      STRUCTURE,
+      `${member} string at offset ${start} is not aligned to its 2-byte WCHARs`,
+    );
+  }
   for (let end = start; end + 2 <= view.byteLength; end += 2) {
-    if (view.getUint16(end, true) === 0) {
-      return UTF16.decode(new Uint8Array(view.buffer, view.byteOffset + start, end - start));
-    }
+    // Unit by unit, so that an unpaired surrogate comes back as it is.
+    if (view.getUint16(end, true) === 0) return readUtf16(view, start, (end - start) / 2);
   }
   throw new DecodeError(
     STRUCTURE,
@@ -50,8 +62,9 @@ function readString(
  * @param baseAddress The address of `bytes[0]` when Windows wrote the pointers.
  * @returns The module name and path.
  * @throws {DecodeError} If the buffer is shorter than the header, or a pointer
- * falls outside the strings area (into the header or past the end), or a
- * string lacks its terminating NUL.
+ * falls outside the strings area (into the header or past the end) or is not
+ * 2-byte aligned, or a string lacks its terminating NUL.
+ * @throws {TypeError} If `bytes` is not a Uint8Array or `baseAddress` not a 64-bit address.
  *
  * @example
  * ```ts
@@ -70,6 +83,10 @@ export function decodeOwnerModuleBasicInfo(
   bytes: Uint8Array,
   baseAddress: bigint,
 ): OwnerModuleBasicInfo {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new TypeError("decodeOwnerModuleBasicInfo: expected a Uint8Array");
+  }
+  checkAddress("decodeOwnerModuleBasicInfo", baseAddress);
   if (bytes.byteLength < INFO.size) {
     throw new DecodeError(
       STRUCTURE,
@@ -115,16 +132,22 @@ export function encodeOwnerModuleBasicInfo(
   info: OwnerModuleBasicInfo,
   baseAddress: bigint,
 ): Uint8Array {
+  checkAddress("encodeOwnerModuleBasicInfo", baseAddress);
+  if (typeof info !== "object" || info === null) {
+    throw new TypeError("encodeOwnerModuleBasicInfo: info must be { moduleName, modulePath }");
+  }
+  for (const field of ["moduleName", "modulePath"] as const) {
+    if (typeof info[field] !== "string" || info[field].includes("\0")) {
+      throw new TypeError(`encodeOwnerModuleBasicInfo: ${field} must be a string without NUL`);
+    }
+  }
   const nameAt = INFO.size;
   const pathAt = nameAt + 2 * (info.moduleName.length + 1);
   const bytes = new Uint8Array(pathAt + 2 * (info.modulePath.length + 1));
   const view = new DataView(bytes.buffer);
   view.setBigUint64(INFO.pModuleName, baseAddress + BigInt(nameAt), true);
   view.setBigUint64(INFO.pModulePath, baseAddress + BigInt(pathAt), true);
-  const put = (text: string, at: number) => {
-    for (let i = 0; i < text.length; i++) view.setUint16(at + 2 * i, text.charCodeAt(i), true);
-  };
-  put(info.moduleName, nameAt);
-  put(info.modulePath, pathAt);
+  writeUtf16(view, nameAt, info.moduleName, info.moduleName.length + 1, "moduleName");
+  writeUtf16(view, pathAt, info.modulePath, info.modulePath.length + 1, "modulePath");
   return bytes;
 }

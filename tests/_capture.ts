@@ -2,6 +2,7 @@
 import type { Capture, CapturedCall } from "../mock/mod.ts";
 import { bytesToBase64, encodeTcpTable2 } from "../mock/mod.ts";
 import type { IpHelperSymbols, TcpRow2 } from "../mod.ts";
+import type { BufferArgument } from "../ffi/symbols.ts";
 import { TABLE_FUNCTIONS } from "../ffi/_tables.ts";
 
 /** A capture holding `calls`. */
@@ -57,7 +58,7 @@ export function corrupting(
   const handOut = symbols[fn]!;
   return {
     ...symbols,
-    [fn]: (family: number, out: AllowSharedBufferSource | null) => {
+    [fn]: (family: number, out: BufferArgument) => {
       const status = handOut(family, out);
       const table = Deno.UnsafePointer.create((out as BigUint64Array)[0]!)!;
       new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(table, offset + 1))[offset] = value;

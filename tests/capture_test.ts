@@ -59,7 +59,7 @@ Deno.test("recordCapture records what the API reads; replaying the capture reads
   assert.match(capture.producer, /^iphlpapi capture tool, Deno \d+\.\d+\.\d+ /);
   // The failures name each call and its status; each is in the capture too.
   assert.deepEqual(
-    failures.filter((f) => f.startsWith("GetOwnerModule")).map((f) =>
+    failures.filter((f) => f.startsWith("GetOwnerModuleFromTcpEntry ")).map((f) =>
       f.replace(" GetOwnerModuleFromTcpEntry failed:", "").replace(/\)\. .*/, ")")
     ),
     [

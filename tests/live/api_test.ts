@@ -23,11 +23,10 @@ import {
   IpHelperStatus as S,
   type IpHelperSymbols,
   loadIpHelper,
-  recordCapture,
   type TcpRow,
   TcpState,
 } from "../../mod.ts";
-import { createMock, parseCapture } from "../../mock/mod.ts";
+import { createMock, parseCapture, recordCapture } from "../../mock/mod.ts";
 
 const windows = Deno.build.os === "windows";
 
