@@ -7,7 +7,7 @@
 #
 #   .ci/wine-lane.sh setup            build or reuse the chroot and deno.exe
 #   .ci/wine-lane.sh test             run tests/live/ under Wine (deno task test:windows)
-#   .ci/wine-lane.sh record           re-record tests/fixtures/ (Wine capture + mingw tables)
+#   .ci/wine-lane.sh record           re-record cli/sample/ and tests/fixtures/ (Wine + mingw)
 #   .ci/wine-lane.sh deno ARGS...     run deno.exe ARGS under Wine, in the repository
 #
 # Needs root (debootstrap, chroot, mount). Setup is idempotent; every mount
@@ -86,12 +86,17 @@ case "${1:-}" in
   record)
     setup
     wine_deno run --allow-all --unstable-net tests/fixtures/record.ts
-    log "building the mingw-w64 tables (tests/fixtures/mingw_tables.c)"
+    # The header-built tables: each C file writes its capture into the embedded
+    # sample and the values it set into tests/fixtures/.
     tmp="$(mktemp -d)"
-    x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -o "$tmp/mingw_tables.exe" \
-      "$REPO/tests/fixtures/mingw_tables.c" -lws2_32
-    WINEDEBUG=-all /usr/lib/wine/wine64 "$tmp/mingw_tables.exe" \
-      "$REPO/cli/sample/mingw.capture.json" "$REPO/tests/fixtures/mingw.expected.json"
+    for pair in mingw_tables:mingw mingw_connections:mingw_connections mingw_netio:mingw_netio; do
+      source="${pair%%:*}" name="${pair##*:}"
+      log "building the mingw-w64 tables (tests/fixtures/$source.c)"
+      x86_64-w64-mingw32-gcc -Wall -Wextra -Werror -o "$tmp/$source.exe" \
+        "$REPO/tests/fixtures/$source.c" -lws2_32 -liphlpapi
+      WINEDEBUG=-all /usr/lib/wine/wine64 "$tmp/$source.exe" \
+        "$REPO/cli/sample/$name.capture.json" "$REPO/tests/fixtures/$name.expected.json"
+    done
     rm -rf "$tmp"
     ;;
   deno)

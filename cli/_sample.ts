@@ -1,25 +1,26 @@
-// The embedded sample that the tool replays off Windows. Both captures are
-// static JSON imports, so `deno compile` and JSR bundle them: nothing is read
-// from the file system at run time.
+// The embedded sample that the tool replays off Windows. The captures are
+// static JSON imports, so `deno compile`, `deno bundle` and JSR ship them:
+// nothing is read from the file system at run time.
 import { type Capture, parseCapture } from "../mock/mod.ts";
 import mingw from "./sample/mingw.capture.json" with { type: "json" };
+import mingwConnections from "./sample/mingw_connections.capture.json" with { type: "json" };
 import wine from "./sample/wine10.capture.json" with { type: "json" };
 
 /**
- * The embedded sample: the mingw-w64 capture (interfaces, anycast addresses,
- * owner modules) layered over the TCP tables recorded under Wine 10. The mock
- * replays the first call that matches, so the mingw calls come first.
+ * The embedded sample: captures layered so that the mock's first match
+ * wins. The header-built mingw-w64 tables come first for what Wine lacks
+ * (interfaces, owner modules); then the tables recorded under Wine 10 (its
+ * real connections, addresses, routes, interfaces and statistics); then the
+ * header-built connection tables, which the Wine recording already answers.
  *
  * @returns The capture.
  */
 export function embeddedSample(): Capture {
-  const upper = parseCapture(mingw);
-  const lower = parseCapture(wine);
+  const layers = [mingw, wine, mingwConnections].map((layer) => parseCapture(layer));
   return {
-    format: lower.format,
-    version: lower.version,
-    producer: "TCP tables recorded under Wine 10, the rest built from the Windows headers; " +
-      "see tests/fixtures/",
-    calls: [...upper.calls, ...lower.calls],
+    format: layers[0]!.format,
+    version: layers[0]!.version,
+    producer: "recorded under Wine 10 and built from the Windows headers; see cli/sample/",
+    calls: layers.flatMap((layer) => layer.calls),
   };
 }

@@ -66,9 +66,16 @@ export function encodeRows<R>(
   shape: TableShape,
   write: (view: DataView, offset: number, row: R) => void,
 ): Uint8Array {
+  if (!Array.isArray(rows)) throw new TypeError(`${shape.structure}: rows must be an array`);
   const bytes = new Uint8Array(shape.rowsAt + rows.length * shape.rowSize);
   const view = new DataView(bytes.buffer);
   view.setUint32(0, rows.length, true);
-  rows.forEach((row, i) => write(view, shape.rowsAt + i * shape.rowSize, row));
+  // An index loop, not forEach: a hole in a sparse array is refused, not skipped.
+  for (let i = 0; i < rows.length; i++) {
+    if (!(i in rows)) {
+      throw new TypeError(`${shape.structure}: rows[${i}] is missing (a sparse array)`);
+    }
+    write(view, shape.rowsAt + i * shape.rowSize, rows[i]!);
+  }
   return bytes;
 }

@@ -1,0 +1,139 @@
+// The UDP rows: MIB_UDPROW, MIB_UDPROW_OWNER_PID, MIB_UDP6ROW and
+// MIB_UDP6ROW_OWNER_PID (the owner-module rows are read in their table files),
+// and the writers of the members the UDP rows share.
+import { formatIpv4, readPort } from "./_address.ts";
+import {
+  checkBoolean,
+  expectRow,
+  fieldName,
+  ipv6Text,
+  type Where,
+  writeAddressField,
+  writeDwordField,
+  writeInt32Field,
+  writePortField,
+} from "./_tcp6_row.ts";
+import { MIB_UDP6ROW, MIB_UDP6ROW_OWNER_PID, MIB_UDPROW, MIB_UDPROW_OWNER_PID } from "./layout.ts";
+import type { Udp6Row, Udp6RowOwnerPid, UdpRow, UdpRowOwnerPid } from "./udp_row.ts";
+
+// Module constants, not imported bindings, in the readers: see _tcp_row.ts.
+const ipv4 = formatIpv4;
+const ipv6 = ipv6Text;
+const port = readPort;
+const { dwLocalAddr: LOCAL_ADDR, dwLocalPort: LOCAL_PORT } = MIB_UDPROW;
+const {
+  dwLocalAddr: LOCAL_ADDR_P,
+  dwLocalPort: LOCAL_PORT_P,
+  dwOwningPid: OWNING_PID_P,
+} = MIB_UDPROW_OWNER_PID;
+const {
+  dwLocalAddr: LOCAL_ADDR6,
+  dwLocalScopeId: LOCAL_SCOPE_ID6,
+  dwLocalPort: LOCAL_PORT6,
+} = MIB_UDP6ROW;
+const {
+  ucLocalAddr: LOCAL_ADDR6_P,
+  dwLocalScopeId: LOCAL_SCOPE_ID6_P,
+  dwLocalPort: LOCAL_PORT6_P,
+  dwOwningPid: OWNING_PID6_P,
+} = MIB_UDP6ROW_OWNER_PID;
+
+/** Decodes the `MIB_UDPROW` at `o`. */
+export function readUdpRow(view: DataView, o: number): UdpRow {
+  return {
+    localAddr: ipv4(view, o + LOCAL_ADDR),
+    localPort: port(view, o + LOCAL_PORT),
+  };
+}
+
+/** Decodes the `MIB_UDPROW_OWNER_PID` at `o`. */
+export function readUdpRowOwnerPid(view: DataView, o: number): UdpRowOwnerPid {
+  return {
+    localAddr: ipv4(view, o + LOCAL_ADDR_P),
+    localPort: port(view, o + LOCAL_PORT_P),
+    owningPid: view.getUint32(o + OWNING_PID_P, true),
+  };
+}
+
+/** Decodes the `MIB_UDP6ROW` at `o`. */
+export function readUdp6Row(view: DataView, o: number): Udp6Row {
+  return {
+    localAddr: ipv6(view, o + LOCAL_ADDR6),
+    localScopeId: view.getUint32(o + LOCAL_SCOPE_ID6, true),
+    localPort: port(view, o + LOCAL_PORT6),
+  };
+}
+
+/** Decodes the `MIB_UDP6ROW_OWNER_PID` at `o`. */
+export function readUdp6RowOwnerPid(view: DataView, o: number): Udp6RowOwnerPid {
+  return {
+    localAddr: ipv6(view, o + LOCAL_ADDR6_P),
+    localScopeId: view.getUint32(o + LOCAL_SCOPE_ID6_P, true),
+    localPort: port(view, o + LOCAL_PORT6_P),
+    owningPid: view.getUint32(o + OWNING_PID6_P, true),
+  };
+}
+
+/** Where the members of one IPv4 UDP row kind are. */
+export interface UdpOffsets {
+  localAddr: number;
+  localPort: number;
+}
+
+/** Where the members of one IPv6 UDP row kind are. */
+export interface Udp6Offsets extends UdpOffsets {
+  localScopeId: number;
+}
+
+/** Encodes the members every IPv4 UDP row has, at offsets `at` from `o`, checked. */
+export function writeUdpRow(
+  view: DataView,
+  o: number,
+  at: UdpOffsets,
+  row: UdpRow,
+  where: Where,
+): void {
+  expectRow(where, row);
+  writeAddressField(view, o + at.localAddr, where, "localAddr", row.localAddr, true);
+  writePortField(view, o + at.localPort, where, "localPort", row.localPort);
+}
+
+/** Encodes the members every IPv6 UDP row has, at offsets `at` from `o`, checked. */
+export function writeUdp6Row(
+  view: DataView,
+  o: number,
+  at: Udp6Offsets,
+  row: Udp6Row,
+  where: Where,
+): void {
+  expectRow(where, row);
+  writeAddressField(view, o + at.localAddr, where, "localAddr", row.localAddr);
+  writeDwordField(view, o + at.localScopeId, where, "localScopeId", row.localScopeId);
+  writePortField(view, o + at.localPort, where, "localPort", row.localPort);
+}
+
+/**
+ * Writes the `dwFlags` union at `o` from `flags` (a signed 32-bit int),
+ * after checking that `specificPortBind` (a boolean) agrees with its bit
+ * `bit`: the encoder does not guess which of the two was meant.
+ */
+export function writeFlagsField(
+  view: DataView,
+  o: number,
+  where: Where,
+  row: { specificPortBind: unknown; flags: unknown },
+  bit: number,
+): void {
+  const specificPortBind = checkBoolean(where, "specificPortBind", row.specificPortBind);
+  writeInt32Field(view, o, where, "flags", row.flags);
+  const flags = row.flags as number;
+  if ((((flags >>> bit) & 1) === 1) !== specificPortBind) {
+    throw new TypeError(
+      `${
+        fieldName(where, "specificPortBind")
+      } is ${specificPortBind} but bit ${bit} of flags (${flags}) is ${
+        specificPortBind ? "clear" : "set"
+      }: they are one union, set both alike`,
+    );
+  }
+}
