@@ -31,12 +31,6 @@ export {
   getAnycastIpAddressTableAsync,
 } from "./ffi/anycast_ip_address_table.ts";
 export {
-  MAX_MODULE_ROWS,
-  recordCapture,
-  type RecordCaptureOptions,
-  type RecordedCapture,
-} from "./ffi/capture.ts";
-export {
   type AsyncExtendedTcpTableOptions,
   type ExtendedTcpTableOptions,
   getExtendedTcpTable,
@@ -106,3 +100,46 @@ export { decodeTcpTable2 } from "./structs/tcp_table2.ts";
 export { TcpTable2View } from "./structs/tcp_table_view.ts";
 export { decodeTcpTableOwnerModule } from "./structs/tcp_table_owner_module.ts";
 export { decodeTcpTableOwnerPid } from "./structs/tcp_table_owner_pid.ts";
+// IPv6 and UDP connection tables (issue 9).
+export type { Tcp6Row, Tcp6Row2, Tcp6RowOwnerModule, Tcp6RowOwnerPid } from "./structs/tcp6_row.ts";
+export type {
+  Udp6Row,
+  Udp6RowOwnerModule,
+  Udp6RowOwnerPid,
+  UdpRow,
+  UdpRowOwnerModule,
+  UdpRowOwnerPid,
+} from "./structs/udp_row.ts";
+export { decodeTcp6Table } from "./structs/tcp6_table.ts";
+export { decodeTcp6Table2 } from "./structs/tcp6_table2.ts";
+export { decodeTcp6TableOwnerModule } from "./structs/tcp6_table_owner_module.ts";
+export { decodeTcp6TableOwnerPid } from "./structs/tcp6_table_owner_pid.ts";
+export { decodeUdpTable } from "./structs/udp_table.ts";
+export { decodeUdpTableOwnerModule } from "./structs/udp_table_owner_module.ts";
+export { decodeUdpTableOwnerPid } from "./structs/udp_table_owner_pid.ts";
+export { decodeUdp6Table } from "./structs/udp6_table.ts";
+export { decodeUdp6TableOwnerModule } from "./structs/udp6_table_owner_module.ts";
+export { decodeUdp6TableOwnerPid } from "./structs/udp6_table_owner_pid.ts";
+// Issue 10: addresses, routes, neighbours, interfaces and protocol statistics.
+export type { IfRow2 } from "./structs/if_row2.ts";
+export { decodeIfTable2 } from "./structs/if_table2.ts";
+export {
+  decodeIpForwardTable2,
+  type IpAddressPrefix,
+  type IpForwardRow2,
+} from "./structs/ip_forward_table2.ts";
+export { decodeIpNetTable2, type IpNetRow2 } from "./structs/ip_net_table2.ts";
+export {
+  decodeTcpStatistics,
+  decodeTcpStatistics2,
+  type TcpStatistics,
+} from "./structs/tcp_statistics.ts";
+export {
+  decodeUdpStatistics,
+  decodeUdpStatistics2,
+  type UdpStatistics,
+} from "./structs/udp_statistics.ts";
+export {
+  decodeUnicastIpAddressTable,
+  type UnicastIpAddressRow,
+} from "./structs/unicast_ip_address_table.ts";

@@ -17,6 +17,7 @@
  */
 import { type Declaration, extendedCodec, type TableFunction, TABLES } from "../ffi/_tables.ts";
 import { MAX_TABLE_BYTES } from "../ffi/_pointer.ts";
+import type { IpHelperFunction } from "../ffi/symbols.ts";
 import { tableLength } from "../structs/_table.ts";
 import { DecodeError } from "../structs/decode_error.ts";
 import { decodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
@@ -31,7 +32,7 @@ export const CAPTURE_VERSION = 1;
 export const MAX_CAPTURE_CALLS = 10_000;
 
 /** A function a capture can record: every bound function but `FreeMibTable`. */
-export type CapturedFunction = TableFunction;
+export type CapturedFunction = Exclude<IpHelperFunction, "FreeMibTable">;
 
 /** The arguments of a recorded call that select what it returns. */
 export interface CapturedArgs {
