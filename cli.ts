@@ -7,7 +7,9 @@
  * On Windows it reads the live `iphlpapi.dll` (`--allow-ffi`). Elsewhere it
  * replays a capture, `--capture FILE` (`--allow-read`) or an embedded sample,
  * and says so on stderr. Run it with `--help`, or `<command> --help`, for
- * every option. Exit status: 0 success, 1 Windows or capture error, 2 bad usage.
+ * every option. Exit status: 0 success (a closed pipe, as with `| head`, included),
+ * 1 Windows, capture or output error, 2 bad usage. Whatever it prints has its
+ * control characters escaped, and every failure is one line on stderr.
  *
  * @example Listeners, sorted, as netstat shows them
  * ```sh
@@ -21,46 +23,43 @@
  *
  * @module
  */
-import { type FamilyArgs, parseCommandLine, type TcpArgs } from "./cli/_args.ts";
-import { anycastView } from "./cli/_anycast.ts";
+import { parseCommandLine, type TableInvocation } from "./cli/_args.ts";
 import { runCapture } from "./cli/_capture.ts";
 import { colorWanted, painter } from "./cli/_color.ts";
 import { failureOf } from "./cli/_errors.ts";
-import { helpText } from "./cli/_help.ts";
-import { interfacesView } from "./cli/_interfaces.ts";
-import { printView } from "./cli/_output.ts";
+import { helpText, versionText } from "./cli/_help.ts";
+import { printView, writeErr, writeOut } from "./cli/_output.ts";
 import { openSource } from "./cli/_source.ts";
-import { tcpView } from "./cli/_tcp.ts";
 import type { View } from "./cli/_view.ts";
 import { watch } from "./cli/_watch.ts";
 
-async function runTable(args: TcpArgs | FamilyArgs): Promise<void> {
+async function runTable(invocation: TableInvocation): Promise<void> {
+  const { command: _, tableCommand, args: own, ...args } = invocation;
   const { symbols, label, notice } = await openSource(args.capture);
-  if (notice !== undefined) console.error(notice);
-  const read = (): View =>
-    args.command === "tcp"
-      ? tcpView(args, symbols)
-      : args.command === "interfaces"
-      ? interfacesView(args, symbols)
-      : anycastView(args, symbols);
-  const paint = painter(colorWanted());
+  if (notice !== undefined) writeErr(notice);
+  const read = (): View => tableCommand.view({ ...args, ...own }, symbols);
+  const paint = painter(colorWanted(args.color));
   if (args.watch === undefined) return printView(read(), args.format, paint);
-  await watch(read, { title: `iphlpapi ${args.command} (${label})`, seconds: args.watch, paint });
+  await watch(read, {
+    title: `iphlpapi ${tableCommand.name} (${label})`,
+    seconds: args.watch,
+    paint,
+  });
 }
 
 /** Runs the tool; returns the exit code. */
 async function main(args: readonly string[]): Promise<number> {
   try {
     const invocation = parseCommandLine(args);
-    if (invocation.command === "help") console.log(helpText(invocation.topic));
+    if (invocation.command === "help") writeOut(helpText(invocation.topic) + "\n");
+    else if (invocation.command === "version") writeOut(versionText() + "\n");
     else if (invocation.command === "capture") await runCapture(invocation);
     else await runTable(invocation);
     return 0;
   } catch (error) {
-    const failure = failureOf(error);
-    if (failure === undefined) throw error;
-    console.error(failure.message);
-    return failure.code;
+    const { message, code } = failureOf(error);
+    if (message !== undefined) writeErr(message);
+    return code;
   }
 }
 

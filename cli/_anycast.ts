@@ -1,7 +1,7 @@
 // The anycast command: GetAnycastIpAddressTable.
 import { getAnycastIpAddressTable, type IpHelperSymbols } from "../mod.ts";
-import type { FamilyArgs } from "./_args.ts";
-import { familyName } from "./_family.ts";
+import { defineCommand, type TableArgs } from "./_command.ts";
+import { type FamilyArgs, familyName, parseFamily } from "./_family.ts";
 import type { Column, View } from "./_view.ts";
 
 const COLUMNS: readonly Column[] = [
@@ -12,15 +12,8 @@ const COLUMNS: readonly Column[] = [
   { header: "Scope ID", align: "right" },
 ];
 
-/**
- * Reads the anycast addresses of `args.family`.
- *
- * @param args The parsed `anycast` command line.
- * @param symbols A mock's functions, or undefined for the live DLL.
- * @returns The view.
- * @throws {IpHelperError} If Windows fails.
- */
-export function anycastView(args: FamilyArgs, symbols: IpHelperSymbols | undefined): View {
+/** Reads the anycast addresses of `args.family`. */
+function view(args: FamilyArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const rows = getAnycastIpAddressTable({ family: args.family, ...(symbols && { symbols }) });
   return {
     columns: [...COLUMNS],
@@ -38,3 +31,17 @@ export function anycastView(args: FamilyArgs, symbols: IpHelperSymbols | undefin
     notes: [],
   };
 }
+
+/** `anycast`. */
+export const anycastCommand = defineCommand<FamilyArgs>({
+  name: "anycast",
+  summary: "the anycast IP addresses",
+  help: `Usage: iphlpapi anycast [options]
+
+The anycast IP addresses, from GetAnycastIpAddressTable.
+
+  --family F        ipv4, ipv6 or all (the default)`,
+  options: ["family"],
+  parse: parseFamily,
+  view,
+});

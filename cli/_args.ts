@@ -1,49 +1,30 @@
 // The command line: which command, with which options, checked so that
-// every mistake is reported as a one-line UsageError naming the flag.
+// every mistake is reported as a one-line UsageError naming the flag. The
+// table commands and the flags each takes come from cli/_commands.ts.
 import { parseArgs } from "node:util";
-import type { Family } from "../mod.ts";
+import { COLOR_MODES } from "./_color.ts";
+import type { Format, TableArgs, TableCommand } from "./_command.ts";
+import { TABLE_COMMANDS } from "./_commands.ts";
 import { UsageError } from "./_errors.ts";
-import { parseStates, type TcpFilter } from "./_filter.ts";
-import { SORT_KEYS, type SortKey } from "./_sort.ts";
+import { oneOf, type Option, OPTIONS, type OptionValues, refuse } from "./_parse.ts";
 
-/** The commands. */
-export const COMMANDS = ["tcp", "interfaces", "anycast", "capture"] as const;
+/** The commands: the table commands, then `capture`. */
+export const COMMANDS: readonly string[] = [...TABLE_COMMANDS.map((c) => c.name), "capture"];
 
-/** A command of {@linkcode COMMANDS}. */
-export type Command = typeof COMMANDS[number];
+/** The fewest seconds `--watch` waits between refreshes. */
+export const WATCH_MIN_SECONDS = 0.1;
+/** The most seconds `--watch` waits between refreshes: a day. */
+export const WATCH_MAX_SECONDS = 86400;
 
-/** How a table command prints its rows. */
-export type Format = "table" | "json" | "csv";
-
-/** The options every table command takes. */
-export interface TableArgs {
-  /** Replay this capture file instead of the live DLL or the embedded sample. */
-  capture?: string;
-  /** The output format. */
-  format: Format;
-  /** Refresh every this many seconds (`--watch`); absent: print once. */
-  watch?: number;
-}
-
-/** `tcp`. */
-export interface TcpArgs extends TableArgs {
+/** A table command's parsed command line: the shared options and its own. */
+export type TableInvocation = TableArgs & {
+  /** A table command (its name is `tableCommand.name`). */
+  command: "table";
   /** The command. */
-  command: "tcp";
-  /** `GetTcpTable2` (default), `GetTcpTable` (`--basic`) or the owner-module table (`--owner`). */
-  table: "tcp2" | "basic" | "owner";
-  /** `--state`, `--port`, `--pid`. */
-  filter: TcpFilter;
-  /** `--sort`: ask Windows for sorted rows and sort by this key. */
-  sort?: SortKey;
-}
-
-/** `interfaces` and `anycast`. */
-export interface FamilyArgs extends TableArgs {
-  /** The command. */
-  command: "interfaces" | "anycast";
-  /** `--family`. */
-  family: Family;
-}
+  tableCommand: TableCommand;
+  /** Its own options, as its `parse` returned them. */
+  args: object;
+};
 
 /** `capture`. */
 export interface CaptureArgs {
@@ -55,55 +36,52 @@ export interface CaptureArgs {
   modules: boolean;
 }
 
-/** `--help`, for the tool or for a command. */
+/** `--help` or `help [command]`, for the tool or for a command. */
 export interface HelpArgs {
   /** The pseudo-command. */
   command: "help";
   /** The command whose help is wanted; absent: the tool's. */
-  topic?: Command;
+  topic?: string;
+}
+
+/** `--version`. */
+export interface VersionArgs {
+  /** The pseudo-command. */
+  command: "version";
 }
 
 /** A parsed command line. */
-export type Invocation = TcpArgs | FamilyArgs | CaptureArgs | HelpArgs;
+export type Invocation = TableInvocation | CaptureArgs | HelpArgs | VersionArgs;
 
-const OPTIONS = {
-  help: { type: "boolean", short: "h" },
-  capture: { type: "string" },
-  json: { type: "boolean" },
-  csv: { type: "boolean" },
-  watch: { type: "string" },
-  basic: { type: "boolean" },
-  owner: { type: "boolean" },
-  state: { type: "string", multiple: true },
-  port: { type: "string" },
-  pid: { type: "string" },
-  sort: { type: "string" },
-  family: { type: "string" },
-  output: { type: "string" },
-  "no-modules": { type: "boolean" },
-} as const;
+/** The options of every table command, parsed in one place ({@linkcode tableArgs}). */
+const TABLE_OPTIONS: readonly Option[] = [
+  "help",
+  "version",
+  "capture",
+  "json",
+  "csv",
+  "watch",
+  "color",
+];
 
-type Option = keyof typeof OPTIONS;
-
-const TABLE_OPTIONS: readonly Option[] = ["help", "capture", "json", "csv", "watch"];
-
-/** The options each command accepts. */
-const ACCEPTS: Readonly<Record<Command, ReadonlySet<Option>>> = {
-  tcp: new Set([...TABLE_OPTIONS, "basic", "owner", "state", "port", "pid", "sort"]),
-  interfaces: new Set([...TABLE_OPTIONS, "family"]),
-  anycast: new Set([...TABLE_OPTIONS, "family"]),
-  capture: new Set(["help", "output", "no-modules"]),
-};
+/** The options each command accepts; `help` is the `help <command>` pseudo-command. */
+const ACCEPTS: ReadonlyMap<string, ReadonlySet<Option>> = new Map([
+  ...TABLE_COMMANDS.map((c) => [c.name, new Set([...TABLE_OPTIONS, ...c.options])] as const),
+  ["capture", new Set<Option>(["help", "version", "output", "no-modules"])],
+  ["help", new Set<Option>(["help"])],
+]);
 
 /** The value a flag with an optional value takes when given none. */
 const OPTIONAL_VALUES: ReadonlyMap<string, string> = new Map([
   ["--watch", "1"],
   ["--sort", "local"],
+  ["--color", "always"],
 ]);
 
-const FAMILIES: readonly Family[] = ["ipv4", "ipv6", "all"];
+const isCommand = (text: string) => COMMANDS.includes(text);
 
-const isCommand = (text: string): text is Command => (COMMANDS as readonly string[]).includes(text);
+/** A command, or `help`: what an optional value never swallows. */
+const isName = (text: string) => isCommand(text) || text === "help";
 
 /**
  * `--watch [seconds]` and `--sort [key]` as `--watch=seconds`: the next
@@ -123,39 +101,77 @@ function joinOptionalValues(args: readonly string[]): string[] {
       continue;
     }
     const next = args[i + 1];
-    const given = next !== undefined && !next.startsWith("-") && !isCommand(next);
+    const given = next !== undefined && !next.startsWith("-") && !isName(next);
     out.push(`${arg}=${given ? next : fallback}`);
     if (given) i++;
   }
   return out;
 }
 
-function integer(text: string, flag: string, min: number, max: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`${flag}: expected an integer from ${min} to ${max}, found "${text}"`);
-  }
-  return value;
-}
-
+/**
+ * `--watch` seconds: from {@linkcode WATCH_MIN_SECONDS}, so the table is not
+ * redrawn in a busy loop, to {@linkcode WATCH_MAX_SECONDS}, far below what
+ * setTimeout overflows at (2^31 - 1 ms, when it would fire at once).
+ */
 function seconds(text: string): number {
   const value = Number(text);
-  if (!/^(\d+\.?\d*|\.\d+)$/.test(text) || !(value > 0)) {
-    throw new UsageError(`--watch: expected a positive number of seconds, found "${text}"`);
+  if (
+    !/^(\d+\.?\d*|\.\d+)$/.test(text) || !(value >= WATCH_MIN_SECONDS) ||
+    !(value <= WATCH_MAX_SECONDS)
+  ) {
+    throw new UsageError(
+      `--watch: expected ${WATCH_MIN_SECONDS} to ${WATCH_MAX_SECONDS} seconds, found "${text}"`,
+    );
   }
   return value;
 }
 
-function oneOf<T extends string>(text: string, flag: string, choices: readonly T[]): T {
-  const value = text.toLowerCase();
-  if (!(choices as readonly string[]).includes(value)) {
-    throw new UsageError(`${flag}: expected ${choices.join(", ")}, found "${text}"`);
+/** Checks each flag given: known, taken by `name`, with a value exactly when it needs one. */
+function checkOptions(
+  name: string,
+  tokens: NonNullable<ReturnType<typeof parseArgs>["tokens"]>,
+): void {
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = token.name as Option;
+    if (!Object.hasOwn(OPTIONS, option)) throw new UsageError(`unknown option ${token.rawName}`);
+    if (!ACCEPTS.get(name)!.has(option)) {
+      throw new UsageError(`${token.rawName} is not an option of "${name}"`);
+    }
+    if (OPTIONS[option].type === "string") {
+      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) {
+        throw new UsageError(`${token.rawName} needs a value`);
+      }
+    } else if (token.value !== undefined) {
+      throw new UsageError(`${token.rawName} takes no value`);
+    }
   }
-  return value as T;
 }
 
-function refuse(flags: string[], why = ""): never {
-  throw new UsageError(`${flags.join(" and ")} cannot be used together${why && `: ${why}`}`);
+/** `help [command]`. */
+function helpCommand(topics: readonly string[]): HelpArgs {
+  const [topic, extra] = topics;
+  if (extra !== undefined) throw new UsageError(`help: unexpected argument "${extra}"`);
+  if (topic === undefined || topic === "help") return { command: "help" };
+  if (!isCommand(topic)) {
+    throw new UsageError(`help: unknown command "${topic}"; expected ${COMMANDS.join(", ")}`);
+  }
+  return { command: "help", topic };
+}
+
+/** The options every table command shares: the format, `--capture`, `--watch`, `--color`. */
+function tableArgs({ text, flag }: OptionValues): TableArgs {
+  if (flag("json") && flag("csv")) refuse(["--json", "--csv"]);
+  const format: Format = flag("json") ? "json" : flag("csv") ? "csv" : "table";
+  const watchText = text("watch");
+  if (watchText !== undefined && format !== "table") refuse([`--${format}`, "--watch"]);
+  const capture = text("capture");
+  return {
+    format,
+    ...(capture !== undefined && { capture }),
+    ...(watchText !== undefined && { watch: seconds(watchText) }),
+    color: oneOf(text("color") ?? "auto", "--color", COLOR_MODES),
+  };
 }
 
 /**
@@ -172,81 +188,36 @@ export function parseCommandLine(args: readonly string[]): Invocation {
     allowPositionals: true,
     tokens: true,
   });
-  const [name, extra] = positionals;
+  const [name, extra, ...more] = positionals;
+  if (name === "help") {
+    checkOptions(name, tokens);
+    return helpCommand([...(extra === undefined ? [] : [extra]), ...more]);
+  }
   if (name !== undefined && !isCommand(name)) {
-    throw new UsageError(`unknown command "${name}"; expected ${COMMANDS.join(", ")}`);
+    throw new UsageError(`unknown command "${name}"; expected ${COMMANDS.join(", ")}, help`);
   }
   if (values.help) {
     return name === undefined ? { command: "help" } : { command: "help", topic: name };
   }
+  if (values.version) return { command: "version" };
   if (name === undefined) throw new UsageError(`missing command: ${COMMANDS.join(", ")}`);
   if (extra !== undefined) throw new UsageError(`${name}: unexpected argument "${extra}"`);
+  checkOptions(name, tokens);
 
-  for (const token of tokens) {
-    if (token.kind !== "option") continue;
-    const option = token.name as Option;
-    if (!Object.hasOwn(OPTIONS, option)) throw new UsageError(`unknown option ${token.rawName}`);
-    if (!ACCEPTS[name].has(option)) {
-      throw new UsageError(`${token.rawName} is not an option of "${name}"`);
-    }
-    if (OPTIONS[option].type === "string") {
-      if (token.value === undefined || (!token.inlineValue && token.value.startsWith("-"))) {
-        throw new UsageError(`${token.rawName} needs a value`);
-      }
-    } else if (token.value !== undefined) {
-      throw new UsageError(`${token.rawName} takes no value`);
-    }
-  }
-  const text = (option: Option) => values[option] as string | undefined;
-  const flag = (option: Option) => values[option] === true;
-
-  if (name === "capture") {
-    const output = text("output");
-    return { command: name, ...(output !== undefined && { output }), modules: !flag("no-modules") };
-  }
-
-  if (flag("json") && flag("csv")) refuse(["--json", "--csv"]);
-  const format: Format = flag("json") ? "json" : flag("csv") ? "csv" : "table";
-  const watchText = text("watch");
-  if (watchText !== undefined && format !== "table") refuse([`--${format}`, "--watch"]);
-  const capture = text("capture");
-  const common: TableArgs = {
-    format,
-    ...(capture !== undefined && { capture }),
-    ...(watchText !== undefined && { watch: seconds(watchText) }),
+  const given: OptionValues = {
+    text: (option) => values[option] as string | undefined,
+    flag: (option) => values[option] === true,
+    list: (option) => values[option] as string[] | undefined,
   };
-
-  if (name !== "tcp") {
+  if (name === "capture") {
+    const output = given.text("output");
     return {
       command: name,
-      ...common,
-      family: oneOf(text("family") ?? "all", "--family", FAMILIES),
+      ...(output !== undefined && { output }),
+      modules: !given.flag("no-modules"),
     };
   }
-  if (flag("basic") && flag("owner")) refuse(["--basic", "--owner"]);
-  const table = flag("basic") ? "basic" : flag("owner") ? "owner" : "tcp2";
-  const [states, port, pid, sortText] = [
-    values.state as string[] | undefined,
-    text("port"),
-    text("pid"),
-    text("sort"),
-  ];
-  const sort = sortText === undefined ? undefined : oneOf(sortText, "--sort", SORT_KEYS);
-  if (table === "basic" && pid !== undefined) {
-    refuse(["--basic", "--pid"], "GetTcpTable has no PID");
-  }
-  if (table === "basic" && sort === "pid") {
-    refuse(["--basic", "--sort pid"], "GetTcpTable has no PID");
-  }
-  return {
-    command: name,
-    ...common,
-    table,
-    filter: {
-      ...(states !== undefined && { states: parseStates(states) }),
-      ...(port !== undefined && { port: integer(port, "--port", 1, 65535) }),
-      ...(pid !== undefined && { pid: integer(pid, "--pid", 0, 0xffffffff) }),
-    },
-    ...(sort !== undefined && { sort }),
-  };
+  const tableCommand = TABLE_COMMANDS.find((c) => c.name === name)!;
+  const common = tableArgs(given);
+  return { command: "table", tableCommand, ...common, args: tableCommand.parse(given) };
 }

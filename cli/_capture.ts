@@ -2,7 +2,7 @@
 import { recordCapture } from "../mock/mod.ts";
 import type { CaptureArgs } from "./_args.ts";
 import { CliError } from "./_errors.ts";
-import { writeOut } from "./_output.ts";
+import { writeErr, writeOut } from "./_output.ts";
 
 /**
  * Records a capture of the live DLL and writes it to `args.output` or
@@ -28,10 +28,23 @@ export async function runCapture(args: CaptureArgs): Promise<void> {
       throw new CliError(`cannot write ${args.output}: ${(error as Error).message}`);
     }
   }
-  for (const failure of failures) console.error(`iphlpapi: capture: ${failure}`);
-  console.error(
+  for (const failure of failures) writeErr(`iphlpapi: capture: ${failure}`);
+  writeErr(
     `iphlpapi: recorded ${capture.calls.length} calls, ${failures.length} failed, to ${
       args.output ?? "standard output"
     }`,
   );
 }
+
+/** The `capture` command's help. */
+export const CAPTURE_HELP = `Usage: iphlpapi capture [options]
+
+Records every table of the live iphlpapi.dll as a capture: JSON that
+\\\`--capture FILE\\\` and the mock (@iphlpapi/iphlpapi/mock) replay. Windows only.
+A capture holds addresses, ports, PIDs and interface settings and, unless
+--no-modules, the module names and paths of the connections' owners (paths
+may include user names). Each call that fails is printed on stderr.
+
+  --output FILE     write the capture to FILE (default: standard output)
+  --no-modules      do not record module names and paths
+  -h, --help        this help`;

@@ -29,10 +29,18 @@ export function painter(enabled: boolean): Paint {
   };
 }
 
+/** `--color`: `auto` (the default), `always` or `never`. */
+export const COLOR_MODES = ["auto", "always", "never"] as const;
+
+/** A mode of {@linkcode COLOR_MODES}. */
+export type ColorMode = typeof COLOR_MODES[number];
+
 /**
- * Whether standard output should be coloured: it is a terminal and
- * `NO_COLOR` is unset (`Deno.noColor` reads it without `--allow-env`).
+ * Whether standard output should be coloured: as `mode` says, and for
+ * `auto` when it is a terminal and `NO_COLOR` is unset (`Deno.noColor`
+ * reads it without `--allow-env`).
  */
-export function colorWanted(): boolean {
+export function colorWanted(mode: ColorMode = "auto"): boolean {
+  if (mode !== "auto") return mode === "always";
   return Deno.stdout.isTerminal() && !Deno.noColor;
 }

@@ -7,42 +7,60 @@ import { UsageError } from "./_errors.ts";
 export interface TcpFilter {
   /** Keep rows in one of these raw states. */
   states?: ReadonlySet<number>;
-  /** Keep rows with this local or remote port. */
-  port?: number;
+  /** Keep rows with one of these ports, local or remote. */
+  ports?: ReadonlySet<number>;
   /** Keep rows owned by this process. */
   pid?: number;
 }
 
-/** netstat's spellings of the state names. */
-const NETSTAT_NAMES: Readonly<Record<string, number>> = {
+/**
+ * A state name as written anywhere, reduced to what identifies it: upper
+ * case, no underscores, so `TIME_WAIT`, `time_wait` and PowerShell's
+ * `TimeWait` are one name.
+ */
+const normalise = (name: string) => name.trim().toUpperCase().replaceAll("_", "");
+
+/**
+ * The spellings besides `TcpState`'s: netstat's `LISTENING`, and the
+ * `SynReceived` of netstat and PowerShell's `Get-NetTCPConnection`.
+ * (PowerShell's other names are `TcpState`'s without underscores.)
+ */
+const OTHER_NAMES: Readonly<Record<string, number>> = {
   LISTENING: TcpState.LISTEN,
-  SYN_RECEIVED: TcpState.SYN_RCVD,
-  FIN_WAIT_1: TcpState.FIN_WAIT1,
-  FIN_WAIT_2: TcpState.FIN_WAIT2,
+  SYNRECEIVED: TcpState.SYN_RCVD,
 };
 
 const STATES: ReadonlyMap<string, number> = new Map([
-  ...Object.entries(TcpState),
-  ...Object.entries(NETSTAT_NAMES),
+  ...Object.entries(TcpState).map(([name, state]): [string, number] => [normalise(name), state]),
+  ...Object.entries(OTHER_NAMES),
 ]);
 
 /**
  * The raw states named by `--state` values: comma-separated names from
- * `TcpState` or netstat (`LISTENING`), in any case.
+ * `TcpState` (`TIME_WAIT`), netstat (`LISTENING`, `FIN_WAIT_1`) or
+ * PowerShell (`TimeWait`, `SynReceived`), in any case, underscores optional.
  *
  * @param values Each `--state` given.
  * @returns The states.
- * @throws {UsageError} Naming the flag and the first unknown name.
+ * @throws {UsageError} Naming the flag and the first unknown name; for
+ * PowerShell's `Bound`, saying why the tables never hold it.
  */
 export function parseStates(values: readonly string[]): Set<number> {
   const states = new Set<number>();
   for (const name of values.flatMap((value) => value.split(","))) {
-    const state = STATES.get(name.trim().toUpperCase());
+    const key = normalise(name);
+    if (key === "BOUND") {
+      throw new UsageError(
+        "--state: Bound is a PowerShell state of sockets bound but neither listening nor " +
+          "connected; the IP Helper TCP tables never hold them",
+      );
+    }
+    const state = STATES.get(key);
     if (state === undefined) {
       throw new UsageError(
-        `--state: unknown state ${JSON.stringify(name)}; expected one of ${
+        `--state: unknown state "${name}"; expected one of ${
           Object.keys(TcpState).join(", ")
-        } (or LISTENING)`,
+        } (any case, underscores optional; netstat's LISTENING and PowerShell's TimeWait too)`,
       );
     }
     states.add(state);
@@ -56,9 +74,9 @@ export function parseStates(values: readonly string[]): Set<number> {
  * asked about `pid`: the arguments reject that pair.
  */
 export function keep(row: TcpRow & Partial<TcpRowOwnerPid>, filter: TcpFilter): boolean {
-  const { states, port, pid } = filter;
+  const { states, ports, pid } = filter;
   return (states === undefined || states.has(row.state)) &&
-    (port === undefined || localEndpoint(row).port === port ||
-      remoteEndpoint(row).port === port) &&
+    (ports === undefined || ports.has(localEndpoint(row).port) ||
+      ports.has(remoteEndpoint(row).port)) &&
     (pid === undefined || row.owningPid === pid);
 }

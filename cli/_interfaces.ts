@@ -1,7 +1,7 @@
 // The interfaces command: GetIpInterfaceTable, a column per setting people look at.
 import { getIpInterfaceTable, type IpHelperSymbols } from "../mod.ts";
-import type { FamilyArgs } from "./_args.ts";
-import { familyName } from "./_family.ts";
+import { defineCommand, type TableArgs } from "./_command.ts";
+import { type FamilyArgs, familyName, parseFamily } from "./_family.ts";
 import type { Cell, Column, View } from "./_view.ts";
 
 const COLUMNS: readonly Column[] = [
@@ -19,15 +19,8 @@ const COLUMNS: readonly Column[] = [
 
 const yesNo = (value: boolean): Cell => value ? { text: "yes" } : { text: "no", style: "dim" };
 
-/**
- * Reads the interfaces of `args.family`.
- *
- * @param args The parsed `interfaces` command line.
- * @param symbols A mock's functions, or undefined for the live DLL.
- * @returns The view; `--json` gets every member of each row.
- * @throws {IpHelperError} If Windows fails (`ERROR_NOT_SUPPORTED` under Wine).
- */
-export function interfacesView(args: FamilyArgs, symbols: IpHelperSymbols | undefined): View {
+/** Reads the interfaces of `args.family`. */
+function view(args: FamilyArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const rows = getIpInterfaceTable({ family: args.family, ...(symbols && { symbols }) });
   return {
     columns: [...COLUMNS],
@@ -50,3 +43,19 @@ export function interfacesView(args: FamilyArgs, symbols: IpHelperSymbols | unde
     notes: [],
   };
 }
+
+/** `interfaces`. */
+export const interfacesCommand = defineCommand<FamilyArgs>({
+  name: "interfaces",
+  summary: "the IP interfaces (Get-NetIPInterface)",
+  help: `Usage: iphlpapi interfaces [options]
+
+The IP interfaces, from GetIpInterfaceTable: index, family, LUID, metric, MTU,
+connected, forwarding, router advertisements, reachable time. --json gives
+every member of each row.
+
+  --family F        ipv4, ipv6 or all (the default)`,
+  options: ["family"],
+  parse: parseFamily,
+  view,
+});

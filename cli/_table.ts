@@ -1,14 +1,17 @@
 // The aligned, human-readable table.
 import type { Paint } from "./_color.ts";
-import type { Cell, Column } from "./_view.ts";
+import { escapeControls, truncate } from "./_text.ts";
+import { type Cell, type Column, MAX_CELL_WIDTH } from "./_view.ts";
 
 /** Columns are separated by this. */
 const GAP = "  ";
 
 /**
  * Renders rows as aligned lines under a bold header, coloured through
- * `paint`. Widths are measured on the plain text, so colour never shifts a
- * column; the last column is not padded, so lines have no trailing blanks.
+ * `paint`. Every header and cell is escaped (a control character shows as
+ * `\n`, `\x1b`, ...) and cut to its column's `maxWidth`; widths are measured
+ * on that plain text, so colour never shifts a column; the last column is
+ * not padded, so lines have no trailing blanks.
  *
  * @param columns The columns.
  * @param rows One array of cells per row, one cell per column.
@@ -20,19 +23,24 @@ export function renderTable(
   rows: readonly (readonly Cell[])[],
   paint: Paint,
 ): string[] {
-  const widths = columns.map((column, i) =>
-    Math.max(column.header.length, ...rows.map((cells) => cells[i]?.text.length ?? 0))
-  );
-  const line = (cells: readonly Cell[], header: boolean) =>
+  const shown = (cells: readonly Cell[]): Cell[] =>
     columns.map((column, i) => {
       const cell = cells[i] ?? { text: "" };
+      const text = truncate(escapeControls(cell.text), column.maxWidth ?? MAX_CELL_WIDTH);
+      return { text, style: cell.style };
+    });
+  const header = shown(columns.map((column) => ({ text: column.header, style: "bold" })));
+  const body = rows.map(shown);
+  const widths = columns.map((_, i) =>
+    body.reduce((width, cells) => Math.max(width, cells[i]!.text.length), header[i]!.text.length)
+  );
+  const line = (cells: readonly Cell[]) =>
+    columns.map((column, i) => {
+      const cell = cells[i]!;
       const last = i === columns.length - 1;
       const fill = " ".repeat(widths[i]! - cell.text.length);
-      const text = paint(header ? "bold" : cell.style, cell.text);
+      const text = paint(cell.style, cell.text);
       return column.align === "right" ? fill + text : last ? text : text + fill;
     }).join(GAP).trimEnd();
-  return [
-    line(columns.map((column) => ({ text: column.header })), true),
-    ...rows.map((cells) => line(cells, false)),
-  ];
+  return [line(header), ...body.map(line)];
 }

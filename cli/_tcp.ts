@@ -10,13 +10,47 @@ import {
   TcpState,
   tcpStateName,
 } from "../mod.ts";
-import type { TcpArgs } from "./_args.ts";
+import { defineCommand, type TableArgs } from "./_command.ts";
 import type { Style } from "./_color.ts";
 import { formatEndpoint, localEndpoint, remoteEndpoint } from "./_endpoint.ts";
-import { keep } from "./_filter.ts";
+import { keep, parseStates, type TcpFilter } from "./_filter.ts";
+import { integer, oneOf, type OptionValues, ports, refuse } from "./_parse.ts";
 import { withModules } from "./_owner.ts";
-import { sortRows } from "./_sort.ts";
+import { SORT_KEYS, type SortKey, sortRows } from "./_sort.ts";
 import type { Cell, Column, Row, View } from "./_view.ts";
+
+/** The `tcp` command's own options. */
+export interface TcpArgs {
+  /** `GetTcpTable2` (default), `GetTcpTable` (`--basic`) or the owner-module table (`--owner`). */
+  table: "tcp2" | "basic" | "owner";
+  /** `--state`, `--port`, `--pid`. */
+  filter: TcpFilter;
+  /** `--sort`: ask Windows for sorted rows and sort by this key. */
+  sort?: SortKey;
+}
+
+/** Reads the `tcp` flags. */
+function parse({ text, flag, list }: OptionValues): TcpArgs {
+  if (flag("basic") && flag("owner")) refuse(["--basic", "--owner"]);
+  const table = flag("basic") ? "basic" : flag("owner") ? "owner" : "tcp2";
+  const [states, port, pid, sortText] = [list("state"), list("port"), text("pid"), text("sort")];
+  const sort = sortText === undefined ? undefined : oneOf(sortText, "--sort", SORT_KEYS);
+  if (table === "basic" && pid !== undefined) {
+    refuse(["--basic", "--pid"], "GetTcpTable has no PID");
+  }
+  if (table === "basic" && sort === "pid") {
+    refuse(["--basic", "--sort pid"], "GetTcpTable has no PID");
+  }
+  return {
+    table,
+    filter: {
+      ...(states !== undefined && { states: parseStates(states) }),
+      ...(port !== undefined && { ports: ports(port) }),
+      ...(pid !== undefined && { pid: integer(pid, "--pid", 0, 0xffffffff) }),
+    },
+    ...(sort !== undefined && { sort }),
+  };
+}
 
 const STATE_STYLES: Readonly<Partial<Record<number, Style>>> = {
   [TcpState.CLOSED]: "red",
@@ -93,13 +127,9 @@ function tableView<R extends TcpRow>(
 /**
  * Reads the TCP table `args` selects: `GetTcpTable2`, `GetTcpTable`
  * (`--basic`) or the owner-module table and each row's module (`--owner`).
- *
- * @param args The parsed `tcp` command line.
- * @param symbols A mock's functions, or undefined for the live DLL.
- * @returns The view; its note says why module names are hidden, if they are.
- * @throws {IpHelperError} If Windows fails.
+ * Its note says why module names are hidden, if they are.
  */
-export function tcpView(args: TcpArgs, symbols: IpHelperSymbols | undefined): View {
+function view(args: TcpArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const options = { sorted: args.sort !== undefined, ...(symbols && { symbols }) };
   if (args.table === "basic") return tableView(select(getTcpTable(options), args), [], () => []);
   if (args.table === "owner") {
@@ -126,3 +156,38 @@ export function tcpView(args: TcpArgs, symbols: IpHelperSymbols | undefined): Vi
     ],
   );
 }
+
+/** `tcp`: the TCP connection table, netstat style. */
+export const tcpCommand = defineCommand<TcpArgs>({
+  name: "tcp",
+  summary: "the IPv4 TCP connections and listeners (netstat -ano)",
+  help: `Usage: iphlpapi tcp [options]
+
+The IPv4 TCP table: from GetTcpTable2 (Proto, Local Address, Foreign Address,
+State, PID, Offload). A listener's foreign address shows as 0.0.0.0:0, as in
+netstat.
+
+Table:
+  --basic           GetTcpTable instead: no PID column
+  --owner           GetExtendedTcpTable and GetOwnerModuleFromTcpEntry: adds the
+                    Module and Path of each connection's owner; names Windows
+                    hides (run elevated to see them all) are left empty
+
+Rows:
+  --state LIST      keep these states, comma-separated, any case, underscores
+                    optional: LISTEN, ESTABLISHED, TIME_WAIT, ... (netstat's
+                    LISTENING and PowerShell's TimeWait, SynReceived work too)
+  --port N          keep rows with local or remote port N; repeat it (or give
+                    N,M) to keep rows with any of the ports
+  --pid N           keep rows owned by process N
+  --sort [KEY]      ask Windows for sorted rows and sort by KEY: local (the
+                    default), remote, state or pid`,
+  examples: `  iphlpapi tcp --state listening --sort
+  iphlpapi tcp --port 443 --owner
+  iphlpapi tcp --port 80 --port 443 --state TimeWait
+  iphlpapi tcp --pid 1234 --json
+  iphlpapi tcp --watch 2`,
+  options: ["basic", "owner", "state", "port", "pid", "sort"],
+  parse,
+  view,
+});

@@ -2,15 +2,30 @@
 // as JSON, once or in a watch loop.
 import type { Style } from "./_color.ts";
 
+/**
+ * The widest a cell of the human-readable table is, in UTF-16 code units,
+ * unless its column says otherwise: one long module name must not pad every row.
+ */
+export const MAX_CELL_WIDTH = 64;
+
 /** A column of the human-readable table and of the CSV. */
 export interface Column {
   /** The header, also the CSV header. */
   header: string;
   /** Numbers are right-aligned; the default is left. */
   align?: "right";
+  /**
+   * The widest its cells are shown in the table, longer ones cut with "…";
+   * the default is {@linkcode MAX_CELL_WIDTH}. JSON and CSV are never cut.
+   */
+  maxWidth?: number;
 }
 
-/** One cell: its text and, for people, its colour. */
+/**
+ * One cell: its text and, for people, its colour. The text is raw: the table
+ * and the CSV escape its control characters (and the CSV neutralises
+ * formulas), so views never need to.
+ */
 export interface Cell {
   /** The text, the same for the table and the CSV. */
   text: string;

@@ -4,6 +4,7 @@
 import type { Paint, Style } from "./_color.ts";
 import { writeOut } from "./_output.ts";
 import { renderTable } from "./_table.ts";
+import { escapeControls } from "./_text.ts";
 import type { Cell, Row, View } from "./_view.ts";
 
 /** How a row differs from the last refresh: new, changed, closed, or the same. */
@@ -69,9 +70,10 @@ function frame(view: View, marked: readonly MarkedRow[], options: WatchOptions):
       ? row.cells.map((cell) => ({ text: cell.text, style: "dim" as const }))
       : row.cells),
   ]);
+  // The title names the capture file, the notes may quote Windows: both escaped.
   return [
-    paint("bold", status),
-    ...view.notes.map((note) => paint("dim", note)),
+    paint("bold", escapeControls(status)),
+    ...view.notes.map((note) => paint("dim", escapeControls(note))),
     "",
     // The marks' column is one wide even when empty, so the table never shifts.
     ...renderTable([{ header: " " }, ...view.columns], cells, paint),
@@ -93,12 +95,32 @@ function fit(lines: string[], height: number): string[] {
   return [...lines.slice(0, height - 1), `... ${lines.length - height + 1} more lines`];
 }
 
+/** The terminal's height, or 24 when it will not say (a console reporting 0 rows, say). */
+function terminalRows(): number {
+  try {
+    const { rows } = Deno.consoleSize();
+    return rows >= 2 ? rows : 24;
+  } catch {
+    return 24;
+  }
+}
+
+/** Shows the cursor and wraps lines again, if standard output can still be written to. */
+function restoreTerminal(): void {
+  try {
+    writeOut(END);
+  } catch {
+    // Standard output is gone or failing: that error is already on its way out.
+  }
+}
+
 /**
  * Calls `read` every `options.seconds` and prints each result with its rows
  * marked, until Ctrl-C. On a terminal each refresh is drawn in place; else
  * refreshes follow each other, separated by a blank line.
  *
- * @throws Whatever `read` throws, after restoring the terminal.
+ * @throws Whatever `read` or {@linkcode writeOut} throws (`OutputClosed` when
+ * the reader of a pipe has gone), after restoring the terminal.
  */
 export async function watch(read: () => View, options: WatchOptions): Promise<void> {
   const inPlace = Deno.stdout.isTerminal();
@@ -118,7 +140,7 @@ export async function watch(read: () => View, options: WatchOptions): Promise<vo
       previous = view.rows;
       writeOut(
         inPlace
-          ? HOME + fit(lines, Deno.consoleSize().rows).join(CLEAR_LINE + "\n") + CLEAR_LINE +
+          ? HOME + fit(lines, terminalRows()).join(CLEAR_LINE + "\n") + CLEAR_LINE +
             CLEAR_BELOW
           : lines.join("\n") + "\n\n",
       );
@@ -132,6 +154,6 @@ export async function watch(read: () => View, options: WatchOptions): Promise<vo
     }
   } finally {
     Deno.removeSignalListener("SIGINT", onInterrupt);
-    if (inPlace) writeOut(END);
+    if (inPlace) restoreTerminal();
   }
 }

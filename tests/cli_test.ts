@@ -7,12 +7,14 @@ import { decodeTcpTable, decodeTcpTable2, TcpState, tcpStateName } from "../mod.
 import type { Capture, CapturedFunction } from "../mock/mod.ts";
 import { painter } from "../cli/_color.ts";
 import { toCsv } from "../cli/_csv.ts";
+import { embeddedSample } from "../cli/_sample.ts";
 import type { Row } from "../cli/_view.ts";
 import { markChanges } from "../cli/_watch.ts";
-import wine from "./fixtures/wine10.capture.json" with { type: "json" };
+import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
+import denoConfig from "../deno.json" with { type: "json" };
 
 const cli = join(import.meta.dirname!, "..", "cli.ts");
-const winePath = join(import.meta.dirname!, "fixtures", "wine10.capture.json");
+const winePath = join(import.meta.dirname!, "..", "cli", "sample", "wine10.capture.json");
 const windows = Deno.build.os === "windows";
 
 interface Result {
@@ -44,7 +46,8 @@ function json(result: Result): unknown {
 
 function wineData(fn: CapturedFunction): Uint8Array {
   const call = (wine as Capture).calls.find((c) => c.function === fn && c.status === 0);
-  return Uint8Array.fromBase64(call!.data!);
+  // atob, not Uint8Array.fromBase64: Deno 2.1 lacks it.
+  return Uint8Array.from(atob(call!.data!), (char) => char.charCodeAt(0));
 }
 
 /** What tcp --json prints for the Wine capture's GetTcpTable2 rows. */
@@ -109,8 +112,7 @@ Deno.test(
     assert.equal(lines.length, 1, result.stderr);
     assert.equal(
       lines[0],
-      "iphlpapi: not live: replaying the embedded sample (TCP tables recorded under Wine 10, " +
-        "the rest built from the Windows headers; see tests/fixtures/)",
+      `iphlpapi: not live: replaying the embedded sample (${embeddedSample().producer})`,
     );
   },
 );
@@ -135,7 +137,7 @@ Deno.test("tcp: the human table has netstat's columns and shows a listener's rem
   });
 });
 
-Deno.test("tcp --state: comma-separated, any case, netstat's LISTENING accepted", async () => {
+Deno.test("tcp --state: comma-separated, any case, netstat's LISTENING and PowerShell's names accepted", async () => {
   const listening = json(await runWine("tcp", "--json", "--state", "listening")) as JsonRow[];
   assert.deepEqual(listening, wineRows.filter((row) => row.state === TcpState.LISTEN));
   assert.ok(listening.length > 0);
@@ -143,6 +145,8 @@ Deno.test("tcp --state: comma-separated, any case, netstat's LISTENING accepted"
   assert.deepEqual(both, wineRows);
   const none = json(await runWine("tcp", "--json", "--state", "time_wait"));
   assert.deepEqual(none, []);
+  const powershell = json(await runWine("tcp", "--json", "--state", "Established,TimeWait"));
+  assert.deepEqual(powershell, wineRows.filter((row) => row.state === TcpState.ESTABLISHED));
 });
 
 Deno.test("tcp --port: rows with that local or remote port; a listener's remote port never matches", async () => {
@@ -153,6 +157,17 @@ Deno.test("tcp --port: rows with that local or remote port; a listener's remote 
   );
   assert.ok(expected.length >= 3);
   assert.deepEqual(rows, expected);
+  // Repeated (or comma-separated): rows with any of the ports.
+  const any = (ports: number[]) =>
+    wineRows.filter((row) =>
+      ports.some((p) =>
+        row.localPort === p || (row.state !== TcpState.LISTEN && row.remotePort === p)
+      )
+    );
+  const several = json(await runWine("tcp", "--json", "--port", "5432", "--port", "8080"));
+  assert.deepEqual(several, any([5432, 8080]));
+  assert.ok(any([5432, 8080]).length > expected.length);
+  assert.deepEqual(json(await runWine("tcp", "--json", "--port", "5432,8080")), several);
 });
 
 Deno.test("tcp --pid: rows of that process only", async () => {
@@ -192,10 +207,10 @@ Deno.test("tcp --csv: RFC 4180 with the table's columns, read back", async () =>
   );
 });
 
-Deno.test("csv: fields with quotes, commas or line breaks are quoted, quotes doubled", () => {
+Deno.test("csv: fields with quotes or commas are quoted, quotes doubled; line breaks escaped", () => {
   const text = toCsv(["a", "b"], [["x,y", 'say "hi"'], ["line\r\nbreak", "plain"]]);
-  assert.equal(text, 'a,b\r\n"x,y","say ""hi"""\r\n"line\r\nbreak",plain\r\n');
-  assert.deepEqual(parseCsv(text), [["a", "b"], ["x,y", 'say "hi"'], ["line\r\nbreak", "plain"]]);
+  assert.equal(text, 'a,b\r\n"x,y","say ""hi"""\r\nline\\r\\nbreak,plain\r\n');
+  assert.deepEqual(parseCsv(text), [["a", "b"], ["x,y", 'say "hi"'], ["line\\r\\nbreak", "plain"]]);
 });
 
 Deno.test("tcp --basic: GetTcpTable's rows, no PID column", async () => {
@@ -288,6 +303,16 @@ Deno.test("bad usage: one line naming the flag, exit 2, no stack trace", async (
     [["tcp", "--state", "LISTENS"], "--state"],
     [["tcp", "--sort", "size"], "--sort"],
     [["tcp", "--watch", "0"], "--watch"],
+    [["tcp", "--watch", "0.05"], "--watch"],
+    [["tcp", "--watch", "86401"], "--watch"],
+    [["tcp", "--watch", "99999999999"], "--watch"],
+    [["tcp", "--color", "sometimes"], "--color"],
+    [["tcp", "--port", "80", "--port", "x"], "--port"],
+    [["tcp", "--state", "Bound"], "Bound"],
+    [["capture", "--color"], "--color"],
+    [["help", "netstat"], "netstat"],
+    [["help", "tcp", "interfaces"], "interfaces"],
+    [["help", "--json"], "--json"],
     [["tcp", "--json", "--csv"], "--csv"],
     [["tcp", "--basic", "--pid", "4"], "--pid"],
     [["tcp", "--json=yes"], "--json"],
@@ -321,6 +346,21 @@ Deno.test("--help and -h: for the tool and each command, exit 0", async () => {
     assert.equal(result.stderr, "");
   }
   assert.match((await run(["tcp", "-h"])).stdout, /--owner/);
+  // help <command> is <command> --help.
+  for (const command of ["tcp", "interfaces", "anycast", "capture"]) {
+    const help = await run(["help", command]);
+    assert.equal(help.code, 0, help.stderr);
+    assert.equal(help.stdout, (await run([command, "--help"])).stdout);
+  }
+  assert.equal((await run(["help"])).stdout, (await run(["--help"])).stdout);
+});
+
+Deno.test("--version: the name and deno.json's version, exit 0", async () => {
+  const result = await run(["--version"]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, `iphlpapi ${denoConfig.version}\n`);
+  assert.equal(result.stderr, "");
+  assert.equal((await run(["tcp", "--version"])).stdout, result.stdout);
 });
 
 Deno.test("colour: never when stdout is not a terminal, with or without NO_COLOR", async () => {
@@ -358,7 +398,7 @@ Deno.test("--capture: a missing file or a non-capture is one line, exit 1", asyn
   assert.match(missing.stderr, /^iphlpapi: cannot read the capture .*no-such\.json: .+\n$/);
   const notCapture = await run(["tcp", "--capture", join(import.meta.dirname!, "..", "deno.json")]);
   assert.equal(notCapture.code, 1);
-  assert.match(notCapture.stderr, /^iphlpapi: CaptureError: .*capture\.format: .+\n$/);
+  assert.match(notCapture.stderr, /^iphlpapi: CaptureError: .*deno\.json: capture\b.+\n$/);
 });
 
 Deno.test("--watch: refreshes until SIGINT, then exits 0", { ignore: windows }, async () => {

@@ -1,0 +1,14 @@
+// Every table command, in the order the tool's help lists them. A command is
+// one file exporting its TableCommand; adding one here is all the parser,
+// the help and the dispatch need.
+import { anycastCommand } from "./_anycast.ts";
+import type { TableCommand } from "./_command.ts";
+import { interfacesCommand } from "./_interfaces.ts";
+import { tcpCommand } from "./_tcp.ts";
+
+/** The table commands. */
+export const TABLE_COMMANDS: readonly TableCommand[] = [
+  tcpCommand,
+  interfacesCommand,
+  anycastCommand,
+];
