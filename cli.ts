@@ -37,7 +37,9 @@ async function runTable(invocation: TableInvocation): Promise<void> {
   const { command: _, tableCommand, args: own, ...args } = invocation;
   const { symbols, label, notice } = await openSource(args.capture);
   if (notice !== undefined) writeErr(notice);
-  const read = (): View => tableCommand.view({ ...args, ...own }, symbols);
+  // One object for every refresh: a view may keep what it read last (for rates).
+  const commandArgs = { ...args, ...own };
+  const read = (): View => tableCommand.view(commandArgs, symbols);
   const paint = painter(colorWanted(args.color));
   if (args.watch === undefined) return printView(read(), args.format, paint);
   await watch(read, {

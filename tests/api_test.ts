@@ -17,7 +17,6 @@ import {
   getTcpTableAsync,
   IpHelperError,
   IpHelperStatus,
-  type IpHelperSymbols,
   loadIpHelper,
   statusName,
   type TcpRowOwnerModule,
