@@ -143,3 +143,115 @@ export {
   decodeUnicastIpAddressTable,
   type UnicastIpAddressRow,
 } from "./structs/unicast_ip_address_table.ts";
+// Issue 10 API: the netioapi tables, the statistics, and interface names on any row.
+export {
+  type AsyncIfTable2Options,
+  getIfTable2,
+  getIfTable2Async,
+  type IfTable2Options,
+} from "./ffi/if_table2.ts";
+export {
+  getInterfaceNames,
+  getInterfaceNamesAsync,
+  type InterfaceKeyed,
+  type InterfaceName,
+  type InterfaceNames,
+  interfaceNames,
+  type WithInterfaceNames,
+  withInterfaceNames,
+} from "./ffi/interface_names.ts";
+export {
+  type AsyncIpForwardTable2Options,
+  getIpForwardTable2,
+  getIpForwardTable2Async,
+  type IpForwardTable2Options,
+} from "./ffi/ip_forward_table2.ts";
+export {
+  type AsyncIpNetTable2Options,
+  getIpNetTable2,
+  getIpNetTable2Async,
+  type IpNetTable2Options,
+} from "./ffi/ip_net_table2.ts";
+export {
+  type AsyncStatisticsOptions,
+  getTcpStatistics,
+  getTcpStatisticsAsync,
+  getUdpStatistics,
+  getUdpStatisticsAsync,
+  type StatisticsFamilyOption,
+  type StatisticsOptions,
+} from "./ffi/statistics.ts";
+export {
+  type AsyncUnicastIpAddressTableOptions,
+  getUnicastIpAddressTable,
+  getUnicastIpAddressTableAsync,
+  type UnicastIpAddressTableOptions,
+} from "./ffi/unicast_ip_address_table.ts";
+// Issue 9 API: the IPv6 and UDP connection tables, their owner modules, every socket as one
+// list (getConnections), port owners, and process names.
+export {
+  type AsyncConnectionsOptions,
+  type Connection,
+  type ConnectionKind,
+  ConnectionsError,
+  type ConnectionsOptions,
+  type ConnectionTableFailure,
+  getConnections,
+  getConnectionsAsync,
+} from "./ffi/connections.ts";
+export type {
+  ExtendedTcpRows,
+  SocketFamily,
+  SocketFamilyOption,
+} from "./ffi/extended_tcp_table.ts";
+export {
+  type AsyncExtendedUdpTableOptions,
+  type ExtendedUdpRows,
+  type ExtendedUdpTableOptions,
+  getExtendedUdpTable,
+  getExtendedUdpTableAsync,
+  type UdpOwner,
+  type UdpTableClassOptions,
+} from "./ffi/extended_udp_table.ts";
+export {
+  getOwnerModuleFromTcp6Entry,
+  getOwnerModuleFromTcp6EntryAsync,
+  getOwnerModuleFromUdp6Entry,
+  getOwnerModuleFromUdp6EntryAsync,
+  getOwnerModuleFromUdpEntry,
+  getOwnerModuleFromUdpEntryAsync,
+} from "./ffi/owner_module.ts";
+export {
+  getPidPorts,
+  getPidPortsAsync,
+  getPortOwners,
+  getPortOwnersAsync,
+  type PidPorts,
+} from "./ffi/port_owner.ts";
+export {
+  getProcessImageName,
+  getProcessNames,
+  type Kernel32Option,
+  type Kernel32Symbols,
+  kernel32Symbols,
+  loadKernel32,
+  type NamedProcess,
+  type ProcessName,
+  type UnnamedProcess,
+} from "./ffi/process_name.ts";
+export {
+  type AsyncTcp6TableOptions,
+  getTcp6Table,
+  getTcp6Table2,
+  getTcp6Table2Async,
+  getTcp6TableAsync,
+  type Tcp6TableOptions,
+} from "./ffi/tcp6_table.ts";
+export {
+  type AsyncUdpTableOptions,
+  getUdp6Table,
+  getUdp6TableAsync,
+  getUdpTable,
+  getUdpTableAsync,
+  type UdpTableOptions,
+} from "./ffi/udp_table.ts";

@@ -1,10 +1,28 @@
 import type { TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
-import { decodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
-import { decodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
-import { AF_INET } from "../structs/socket_address.ts";
+import type { Tcp6RowOwnerModule, Tcp6RowOwnerPid } from "../structs/tcp6_row.ts";
 import { type AnySymbols, extendedPlan, type Plan } from "./_call.ts";
-import { checkChoice, checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
+import {
+  checkChoice,
+  checkFamily,
+  checkOptions,
+  checkSorted,
+  readAsync,
+  readSync,
+} from "./_check.ts";
+import { extendedCodec } from "./_tables.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
+
+/** The address family of a connection table: `AF_INET` or `AF_INET6`. */
+export type SocketFamily = "ipv4" | "ipv6";
+
+/** The `family` option of the connection tables that take one. */
+export interface SocketFamilyOption {
+  /** `"ipv4"` (AF_INET, the default) or `"ipv6"` (AF_INET6). */
+  family?: SocketFamily;
+}
+
+/** The families {@linkcode SocketFamilyOption} allows. */
+export const SOCKET_FAMILIES: readonly SocketFamily[] = ["ipv4", "ipv6"];
 
 /** What `GetExtendedTcpTable` reports besides each row: the owning process, or also its module. */
 export type TcpOwner = "pid" | "module";
@@ -22,11 +40,18 @@ export interface TcpTableClassOptions {
 
 /** Options of {@linkcode getExtendedTcpTable}. */
 export interface ExtendedTcpTableOptions
-  extends TcpTableClassOptions, SortedOption, SymbolsOption {}
+  extends SocketFamilyOption, TcpTableClassOptions, SortedOption, SymbolsOption {}
 
 /** Options of {@linkcode getExtendedTcpTableAsync}. */
 export interface AsyncExtendedTcpTableOptions
-  extends TcpTableClassOptions, SortedOption, AsyncSymbolsOption {}
+  extends SocketFamilyOption, TcpTableClassOptions, SortedOption, AsyncSymbolsOption {}
+
+/** The rows of any `GetExtendedTcpTable` table this module reads. */
+export type ExtendedTcpRows =
+  | TcpRowOwnerPid[]
+  | TcpRowOwnerModule[]
+  | Tcp6RowOwnerPid[]
+  | Tcp6RowOwnerModule[];
 
 const FIRST_CLASS: Readonly<Record<TcpOwner, number>> = {
   pid: 3, // TCP_TABLE_OWNER_PID_LISTENER
@@ -39,23 +64,65 @@ const CLASS_OFFSET: Readonly<Record<TcpRowSelection, number>> = {
 };
 const OWNERS = Object.keys(FIRST_CLASS) as TcpOwner[];
 const SELECTIONS = Object.keys(CLASS_OFFSET) as TcpRowSelection[];
-const KEYS = ["owner", "include", "sorted", "symbols"];
+const KEYS = ["family", "owner", "include", "sorted", "symbols"];
 
-/** Checks `options` for `api`; returns them, whether rows carry modules, and the plan. */
+/** Checks `options` for `api`; returns them, the plan, and the decoder of the class it selects. */
 function plan(
   api: string,
   options: ExtendedTcpTableOptions | AsyncExtendedTcpTableOptions | undefined,
 ) {
   const checked = checkOptions(api, options, KEYS);
+  const family = checkFamily(api, checked.family, "ipv4", SOCKET_FAMILIES);
   const owner = checkChoice(api, "owner", checked.owner, OWNERS, "pid");
   const include = checkChoice(api, "include", checked.include, SELECTIONS, "all");
   const sorted = checkSorted(api, checked.sorted);
   const tableClass = FIRST_CLASS[owner] + CLASS_OFFSET[include];
   const make = (symbols: AnySymbols): Plan<Uint8Array> =>
-    extendedPlan(symbols, "GetExtendedTcpTable", AF_INET, tableClass, sorted);
-  return { checked, module: owner === "module", make };
+    extendedPlan(symbols, "GetExtendedTcpTable", family, tableClass, sorted);
+  const { decode } = extendedCodec("GetExtendedTcpTable", family, tableClass)!;
+  return { checked, make, decode: decode as (bytes: Uint8Array) => ExtendedTcpRows };
 }
 
+/**
+ * The IPv6 TCP table with the owning module of each connection, from
+ * `GetExtendedTcpTable` with `AF_INET6` and a `TCP_TABLE_OWNER_MODULE_*`
+ * class. Pass a row to {@linkcode getOwnerModuleFromTcp6Entry} for the
+ * module's name and path.
+ *
+ * @param options `family: "ipv6"`, `owner: "module"`, and `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTable } from "@iphlpapi/iphlpapi";
+ *
+ * const rows = getExtendedTcpTable({ family: "ipv6", owner: "module" });
+ * console.log(rows[0]?.localScopeId, rows[0]?.createTimestamp);
+ * ```
+ */
+export function getExtendedTcpTable(
+  options: ExtendedTcpTableOptions & { family: "ipv6"; owner: "module" },
+): Tcp6RowOwnerModule[];
+/**
+ * The IPv6 TCP table with the owning process of each connection, from
+ * `GetExtendedTcpTable` with `AF_INET6` and a `TCP_TABLE_OWNER_PID_*` class.
+ *
+ * @param options `family: "ipv6"`, and `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTable } from "@iphlpapi/iphlpapi";
+ *
+ * const listeners = getExtendedTcpTable({ family: "ipv6", include: "listener" });
+ * console.log(listeners.map((row) => `[${row.localAddr}]:${row.localPort} ${row.owningPid}`));
+ * ```
+ */
+export function getExtendedTcpTable(
+  options: ExtendedTcpTableOptions & { family: "ipv6"; owner?: "pid" },
+): Tcp6RowOwnerPid[];
 /**
  * The IPv4 TCP table with the owning module of each connection, from
  * `GetExtendedTcpTable` with a `TCP_TABLE_OWNER_MODULE_*` class. Pass a row to
@@ -74,7 +141,7 @@ function plan(
  * ```
  */
 export function getExtendedTcpTable(
-  options: ExtendedTcpTableOptions & { owner: "module" },
+  options: ExtendedTcpTableOptions & { family?: "ipv4"; owner: "module" },
 ): TcpRowOwnerModule[];
 /**
  * The IPv4 TCP table with the owning process of each connection, from
@@ -94,19 +161,70 @@ export function getExtendedTcpTable(
  * ```
  */
 export function getExtendedTcpTable(
-  options?: ExtendedTcpTableOptions & { owner?: "pid" },
+  options?: ExtendedTcpTableOptions & { family?: "ipv4"; owner?: "pid" },
 ): TcpRowOwnerPid[];
-export function getExtendedTcpTable(
-  options?: ExtendedTcpTableOptions,
-): TcpRowOwnerPid[] | TcpRowOwnerModule[] {
-  const { checked, module, make } = plan("getExtendedTcpTable", options);
-  const bytes = readSync("getExtendedTcpTable", checked, make);
-  return module ? decodeTcpTableOwnerModule(bytes) : decodeTcpTableOwnerPid(bytes);
+/**
+ * `GetExtendedTcpTable` with options known only at run time: the row type
+ * follows `family` and `owner` as in the overloads above.
+ *
+ * @param options `family`, `owner`, `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTable, type SocketFamily } from "@iphlpapi/iphlpapi";
+ *
+ * const family: SocketFamily = Deno.args.includes("-6") ? "ipv6" : "ipv4";
+ * console.log(getExtendedTcpTable({ family }).length);
+ * ```
+ */
+export function getExtendedTcpTable(options?: ExtendedTcpTableOptions): ExtendedTcpRows;
+export function getExtendedTcpTable(options?: ExtendedTcpTableOptions): ExtendedTcpRows {
+  const api = "getExtendedTcpTable";
+  const { checked, make, decode } = plan(api, options);
+  return decode(readSync(api, checked, make));
 }
 
 /**
- * {@linkcode getExtendedTcpTable} for the owner-module classes, with the DLL
+ * {@linkcode getExtendedTcpTable} for the IPv6 owner-module classes, with the
+ * DLL call on a worker thread.
+ *
+ * @param options `family: "ipv6"`, `owner: "module"`, and `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTableAsync } from "@iphlpapi/iphlpapi";
+ *
+ * const rows = await getExtendedTcpTableAsync({ family: "ipv6", owner: "module" });
+ * ```
+ */
+export function getExtendedTcpTableAsync(
+  options: AsyncExtendedTcpTableOptions & { family: "ipv6"; owner: "module" },
+): Promise<Tcp6RowOwnerModule[]>;
+/**
+ * {@linkcode getExtendedTcpTable} for the IPv6 owner-PID classes, with the DLL
  * call on a worker thread.
+ *
+ * @param options `family: "ipv6"`, and `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTableAsync } from "@iphlpapi/iphlpapi";
+ *
+ * const rows = await getExtendedTcpTableAsync({ family: "ipv6" });
+ * ```
+ */
+export function getExtendedTcpTableAsync(
+  options: AsyncExtendedTcpTableOptions & { family: "ipv6"; owner?: "pid" },
+): Promise<Tcp6RowOwnerPid[]>;
+/**
+ * {@linkcode getExtendedTcpTable} for the IPv4 owner-module classes, with the
+ * DLL call on a worker thread.
  *
  * @param options `owner: "module"`, and `include`, `sorted`, `symbols`.
  * @returns One row per connection.
@@ -120,11 +238,11 @@ export function getExtendedTcpTable(
  * ```
  */
 export function getExtendedTcpTableAsync(
-  options: AsyncExtendedTcpTableOptions & { owner: "module" },
+  options: AsyncExtendedTcpTableOptions & { family?: "ipv4"; owner: "module" },
 ): Promise<TcpRowOwnerModule[]>;
 /**
- * {@linkcode getExtendedTcpTable} for the owner-PID classes, with the DLL call
- * on a worker thread.
+ * {@linkcode getExtendedTcpTable} for the IPv4 owner-PID classes, with the DLL
+ * call on a worker thread.
  *
  * @param options `include`, `sorted`, `symbols`.
  * @returns One row per connection.
@@ -138,12 +256,31 @@ export function getExtendedTcpTableAsync(
  * ```
  */
 export function getExtendedTcpTableAsync(
-  options?: AsyncExtendedTcpTableOptions & { owner?: "pid" },
+  options?: AsyncExtendedTcpTableOptions & { family?: "ipv4"; owner?: "pid" },
 ): Promise<TcpRowOwnerPid[]>;
+/**
+ * {@linkcode getExtendedTcpTable} with options known only at run time, with
+ * the DLL call on a worker thread.
+ *
+ * @param options `family`, `owner`, `include`, `sorted`, `symbols`.
+ * @returns One row per connection.
+ * @throws {IpHelperError} If Windows fails, or keeps growing the table past the retries.
+ *
+ * @example
+ * ```ts ignore
+ * import { getExtendedTcpTableAsync, type SocketFamily } from "@iphlpapi/iphlpapi";
+ *
+ * const family: SocketFamily = Deno.args.includes("-6") ? "ipv6" : "ipv4";
+ * console.log((await getExtendedTcpTableAsync({ family })).length);
+ * ```
+ */
+export function getExtendedTcpTableAsync(
+  options?: AsyncExtendedTcpTableOptions,
+): Promise<ExtendedTcpRows>;
 export async function getExtendedTcpTableAsync(
   options?: AsyncExtendedTcpTableOptions,
-): Promise<TcpRowOwnerPid[] | TcpRowOwnerModule[]> {
-  const { checked, module, make } = plan("getExtendedTcpTableAsync", options);
-  const bytes = await readAsync("getExtendedTcpTableAsync", checked, make);
-  return module ? decodeTcpTableOwnerModule(bytes) : decodeTcpTableOwnerPid(bytes);
+): Promise<ExtendedTcpRows> {
+  const api = "getExtendedTcpTableAsync";
+  const { checked, make, decode } = plan(api, options);
+  return decode(await readAsync(api, checked, make));
 }

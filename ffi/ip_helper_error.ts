@@ -5,13 +5,17 @@ const S = IpHelperStatus;
 /** What to do about a code, by `"Function:code"` first, then by code alone. */
 const ADVICE: ReadonlyMap<number | string, string> = new Map<number | string, string>([
   [
-    `GetOwnerModuleFromTcpEntry:${S.ERROR_PARTIAL_COPY}`,
+    `GetOwnerModuleFrom*Entry:${S.ERROR_PARTIAL_COPY}`,
     "Windows could not read the owning process's module: it is System or Idle (PID 4 or 0), " +
     "a protected process, or this program is not elevated. Run as Administrator to see more.",
   ],
   [
-    `GetOwnerModuleFromTcpEntry:${S.ERROR_NOT_FOUND}`,
-    "The connection closed, or its process exited, after the table was read.",
+    `GetOwnerModuleFrom*Entry:${S.ERROR_NOT_FOUND}`,
+    "The socket closed, or its process exited, after the table was read.",
+  ],
+  [
+    S.ERROR_INVALID_FUNCTION,
+    "This system's iphlpapi.dll does not support the call with these arguments (Wine answers so for GetIpNetTable2 of any family but IPv4).",
   ],
   [S.ERROR_ACCESS_DENIED, "Run the program elevated (as Administrator)."],
   [S.ERROR_NOT_ENOUGH_MEMORY, "The system is out of memory; free some and try again."],
@@ -72,7 +76,9 @@ export class IpHelperError extends Error {
    */
   constructor(functionName: string, code: number, advice?: string) {
     const codeName = statusName(code);
-    const text = advice ?? ADVICE.get(`${functionName}:${code}`) ?? ADVICE.get(code) ?? "";
+    // The four GetOwnerModuleFrom*Entry functions share their advice.
+    const group = functionName.replace(/^GetOwnerModuleFrom\w+Entry$/, "GetOwnerModuleFrom*Entry");
+    const text = advice ?? ADVICE.get(`${group}:${code}`) ?? ADVICE.get(code) ?? "";
     super(`${functionName} failed: ${codeName} (${code}).${text ? " " + text : ""}`);
     this.functionName = functionName;
     this.code = code;

@@ -10,8 +10,11 @@
  *
  * Each call is the last call the recorder saw of one function with one set of
  * arguments: its status (or `"missing"` when the DLL does not export it), the
- * size Windows wrote back, and the exact bytes of the table. Nothing else
- * about the machine is recorded.
+ * size Windows wrote back, and the exact bytes of the table. An optional
+ * `"processes"` member maps the PIDs of the connection tables to their image
+ * paths (`{ "1024": "C:\\Windows\\System32\\svchost.exe", "668": 5 }`: a
+ * number is the Win32 error Windows refused with). Nothing else about the
+ * machine is recorded.
  *
  * @module
  */
@@ -30,6 +33,10 @@ export const CAPTURE_FORMAT = "iphlpapi-capture";
 export const CAPTURE_VERSION = 1;
 /** Most calls a capture may hold. */
 export const MAX_CAPTURE_CALLS = 10_000;
+/** Most processes a capture may name. */
+export const MAX_CAPTURE_PROCESSES = 10_000;
+/** Longest image path a capture may hold, in UTF-16 units (the longest Win32 path). */
+const MAX_PATH_UNITS = 32_767;
 
 /** A function a capture can record: every bound function but `FreeMibTable`. */
 export type CapturedFunction = Exclude<IpHelperFunction, "FreeMibTable">;
@@ -74,6 +81,14 @@ export interface Capture {
   producer: string;
   /** The recorded calls. */
   calls: CapturedCall[];
+  /**
+   * The processes of the connection tables, by PID (decimal text): each
+   * one's image path, as `QueryFullProcessImageNameW` gave it, or the Win32
+   * error code Windows refused it with (5, `ERROR_ACCESS_DENIED`; 87,
+   * `ERROR_INVALID_PARAMETER` for a process that has exited). At most
+   * {@linkcode MAX_CAPTURE_PROCESSES}.
+   */
+  processes?: Record<string, string | number>;
 }
 
 /**
@@ -305,10 +320,40 @@ function checkCall(value: unknown, where: string): ReplayCall {
   return replay;
 }
 
+/** Checks `capture.processes` completely; returns a fresh copy. */
+function checkProcesses(value: unknown): Record<string, string | number> {
+  const where = "capture.processes";
+  if (!isRecord(value)) throw new CaptureError(`${where}: expected an object keyed by PID`);
+  const keys = Object.keys(value);
+  if (keys.length > MAX_CAPTURE_PROCESSES) {
+    throw new CaptureError(
+      `${where}: ${keys.length} processes, more than the limit of ${MAX_CAPTURE_PROCESSES}`,
+    );
+  }
+  // Keys are decimal digits only, so the copy can have no prototype key.
+  const copy: Record<string, string | number> = {};
+  for (const key of keys) {
+    const at = `${where}[${JSON.stringify(key).slice(0, 60)}]`;
+    if (!/^(?:0|[1-9][0-9]{0,9})$/.test(key) || Number(key) > 0xffffffff) {
+      throw new CaptureError(`${at}: not a PID (decimal 0..4294967295 without leading zeros)`);
+    }
+    const path = value[key];
+    const isPath = typeof path === "string" && path.length > 0 &&
+      path.length <= MAX_PATH_UNITS && !path.includes("\0");
+    if (!isPath && !(isDword(path) && path !== 0)) {
+      throw new CaptureError(
+        `${at}: expected an image path of 1 to ${MAX_PATH_UNITS} UTF-16 units without NUL, or a nonzero Win32 error code`,
+      );
+    }
+    copy[key] = path as string | number;
+  }
+  return copy;
+}
+
 /** Checks a whole capture; returns a fresh copy and each call's bytes. */
 export function checkCapture(value: unknown): { capture: Capture; calls: ReplayCall[] } {
   if (!isRecord(value)) throw new CaptureError("capture: expected a JSON object");
-  checkKeys(value, ["format", "version", "producer", "calls"], "capture");
+  checkKeys(value, ["format", "version", "producer", "calls", "processes"], "capture");
   if (value.format !== CAPTURE_FORMAT) {
     throw new CaptureError(
       `capture.format: expected ${JSON.stringify(CAPTURE_FORMAT)}, found ${
@@ -336,15 +381,14 @@ export function checkCapture(value: unknown): { capture: Capture; calls: ReplayC
   const calls: ReplayCall[] = [];
   // An index loop, not forEach: a hole in a sparse array is an error, not skipped.
   for (let i = 0; i < list.length; i++) calls.push(checkCall(list[i], `capture.calls[${i}]`));
-  return {
-    capture: {
-      format: CAPTURE_FORMAT,
-      version: CAPTURE_VERSION,
-      producer: value.producer,
-      calls: calls.map((c) => c.call),
-    },
-    calls,
+  const capture: Capture = {
+    format: CAPTURE_FORMAT,
+    version: CAPTURE_VERSION,
+    producer: value.producer,
+    calls: calls.map((c) => c.call),
   };
+  if (value.processes !== undefined) capture.processes = checkProcesses(value.processes);
+  return { capture, calls };
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   type TableFunction,
   TABLES,
 } from "../ffi/_tables.ts";
+import type { Kernel32Symbols } from "../ffi/process_name.ts";
 import { IpHelperStatus as S } from "../ffi/status.ts";
 import type { BufferArgument, IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
 import { TCPIP_OWNER_MODULE_BASIC_INFO as INFO } from "../structs/layout.ts";
@@ -46,12 +47,21 @@ export interface MockStats {
   frees: number;
   /** Tables handed out and not yet freed. */
   readonly live: number;
+  /** Process handles handed out by `kernel32.OpenProcess`. */
+  opens: number;
+  /** Process handles closed by `kernel32.CloseHandle` (`opens - closes` are still open). */
+  closes: number;
 }
 
 /** A mock `iphlpapi.dll`: symbols to pass as the `symbols` option, and what it saw. */
 export interface IpHelperMock {
   /** Functions with the exact type of the live DLL's. */
   symbols: IpHelperSymbols;
+  /**
+   * A mock `kernel32.dll` naming the capture's `processes`: pass it as the
+   * `kernel32` option of `getProcessImageName` and `getProcessNames`.
+   */
+  kernel32: Kernel32Symbols;
   /** Calls, allocations and frees so far. */
   stats: MockStats;
 }
@@ -113,6 +123,76 @@ function rowKey(fn: TableFunction, row: Uint8Array): string {
   return JSON.stringify(identity);
 }
 
+/** `ERROR_INVALID_HANDLE`: a handle the mock did not hand out. */
+const ERROR_INVALID_HANDLE = 6;
+
+/** Fake process handles start here and step by 4, as real handles do. */
+const FIRST_HANDLE = 0x7000_0000n;
+
+/**
+ * A mock `kernel32.dll` answering from `processes` (PID → image path, or the
+ * Win32 error Windows refused it with): `OpenProcess` hands out a fake handle
+ * for a named PID and otherwise fails with the recorded error, or
+ * `ERROR_INVALID_PARAMETER` (no such process) for a PID the capture lacks;
+ * `GetLastError` replays the error of the last failed call; `CloseHandle`
+ * counts closes and throws on a handle it never handed out or already closed.
+ */
+function mockKernel32(
+  processes: Readonly<Record<string, string | number>>,
+  stats: MockStats,
+): Kernel32Symbols {
+  const open = new Map<bigint, string>();
+  let next = FIRST_HANDLE;
+  let lastError = 0;
+  const fail = (code: number) => {
+    lastError = code;
+    return 0;
+  };
+  return {
+    OpenProcess: (_access, _inherit, pid) => {
+      const answer = Object.hasOwn(processes, String(pid))
+        ? processes[String(pid)]!
+        : S.ERROR_INVALID_PARAMETER;
+      if (typeof answer === "number") {
+        lastError = answer;
+        return null;
+      }
+      const handle = next;
+      next += 4n;
+      open.set(handle, answer);
+      stats.opens++;
+      return Deno.UnsafePointer.create(handle);
+    },
+    QueryFullProcessImageNameW: (handle, flags, buffer, size) => {
+      const path = open.get(addressOfPointer(handle));
+      if (path === undefined) return fail(ERROR_INVALID_HANDLE);
+      if (flags !== 0 || !ArrayBuffer.isView(buffer) || !(size instanceof Uint32Array)) {
+        return fail(S.ERROR_INVALID_PARAMETER);
+      }
+      const view = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+      const capacity = Math.min(size[0]!, view.byteLength >> 1);
+      if (path.length + 1 > capacity) return fail(S.ERROR_INSUFFICIENT_BUFFER);
+      for (let i = 0; i < path.length; i++) view.setUint16(2 * i, path.charCodeAt(i), true);
+      view.setUint16(2 * path.length, 0, true);
+      size[0] = path.length;
+      return 1;
+    },
+    CloseHandle: (handle) => {
+      const address = addressOfPointer(handle);
+      if (!open.delete(address)) {
+        throw new Error(
+          `CloseHandle(0x${
+            address.toString(16)
+          }): not a handle this mock handed out, or closed twice`,
+        );
+      }
+      stats.closes++;
+      return 1;
+    },
+    GetLastError: () => lastError,
+  };
+}
+
 /** The key a call is found by: its function and the arguments that select its answer. */
 function callKey(fn: string, family?: number, tableClass?: number): string {
   return `${fn}/${family ?? ""}/${tableClass ?? ""}`;
@@ -137,9 +217,14 @@ function callKey(fn: string, family?: number, tableClass?: number): string {
  * Windows would reject (an unknown family or table class) get
  * `ERROR_INVALID_PARAMETER`.
  *
+ * Its `kernel32` names the capture's `processes` for `getProcessImageName`
+ * and `getProcessNames`: a recorded path, the recorded error, or
+ * `ERROR_INVALID_PARAMETER` (no such process) for a PID the capture lacks;
+ * `stats.opens` and `stats.closes` count the process handles.
+ *
  * @param capture A capture (parsed JSON; it is validated here).
  * @param faults Faults to inject.
- * @returns The mock's symbols and stats.
+ * @returns The mock's symbols, kernel32 and stats.
  * @throws {CaptureError} If the capture is invalid; and from a call the capture holds no answer for.
  * @throws {TypeError} If `faults` is not valid.
  *
@@ -163,7 +248,7 @@ function callKey(fn: string, family?: number, tableClass?: number): string {
  * ```
  */
 export function createMock(capture: Capture, faults?: MockFaults): IpHelperMock {
-  const { calls } = checkCapture(capture);
+  const { capture: checked, calls } = checkCapture(capture);
   const { missing, statuses: scriptedStatuses, grow: growFaults } = checkFaults(faults);
   const live = new Map<bigint, Uint8Array>();
   const callCounts = Object.fromEntries(
@@ -176,6 +261,8 @@ export function createMock(capture: Capture, faults?: MockFaults): IpHelperMock 
     get live() {
       return live.size;
     },
+    opens: 0,
+    closes: 0,
   };
   const statuses = new Map(Object.entries(scriptedStatuses).map(([fn, s]) => [fn, [...s!]]));
   const grow = new Map(Object.entries(growFaults));
@@ -351,5 +438,9 @@ export function createMock(capture: Capture, faults?: MockFaults): IpHelperMock 
   }
   // Each replayer has its function's parameters (ffi/_tables.ts checks the
   // symbols against the kinds), so this is the live DLL's type.
-  return { symbols: symbols as unknown as IpHelperSymbols, stats };
+  return {
+    symbols: symbols as unknown as IpHelperSymbols,
+    kernel32: mockKernel32(checked.processes ?? {}, stats),
+    stats,
+  };
 }

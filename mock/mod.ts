@@ -81,3 +81,6 @@ export {
   encodeUdp6TableOwnerModule,
 } from "../structs/udp6_table_owner_module.ts";
 export { encodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";
+// Issue 9: process names in captures, and the mock kernel32 that replays them.
+export { MAX_CAPTURE_PROCESSES } from "./capture.ts";
+export type { Kernel32Symbols } from "../ffi/process_name.ts";

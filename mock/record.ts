@@ -21,6 +21,14 @@ import {
 } from "../ffi/_tables.ts";
 import { IpHelperError } from "../ffi/ip_helper_error.ts";
 import { loadIpHelper } from "../ffi/library.ts";
+import {
+  checkKernel32,
+  imagePath,
+  type Kernel32Symbols,
+  loadKernel32,
+  pathBuffer,
+  present,
+} from "../ffi/process_name.ts";
 import { IpHelperStatus as S } from "../ffi/status.ts";
 import type { BufferArgument, IpHelperSymbols } from "../ffi/symbols.ts";
 import { DecodeError } from "../structs/decode_error.ts";
@@ -34,6 +42,7 @@ import {
   type CapturedArgs,
   type CapturedCall,
   CaptureError,
+  MAX_CAPTURE_PROCESSES,
 } from "./capture.ts";
 
 /** Options of {@linkcode recordCapture}. */
@@ -42,10 +51,16 @@ export interface RecordCaptureOptions {
   symbols?: IpHelperSymbols;
   /**
    * Also record the `GetOwnerModuleFrom*Entry` lookups for the first
-   * {@linkcode MAX_MODULE_ROWS} owner-module rows of each table: module names
-   * and full paths, which may include user names. Default true.
+   * {@linkcode MAX_MODULE_ROWS} owner-module rows of each table, and the
+   * image path of each process in the connection tables: module names and
+   * full paths, which may include user names. Default true.
    */
   modules?: boolean;
+  /**
+   * The `kernel32.dll` functions to name the processes with; defaults to the
+   * live kernel32 on Windows. Elsewhere, without this, no processes are recorded.
+   */
+  kernel32?: Kernel32Symbols;
 }
 
 /** What {@linkcode recordCapture} produced. */
@@ -236,14 +251,18 @@ function sweep(fn: TableFunction): SweepCall[] {
  * family and table class of the extended ones), each Windows-allocated table
  * for every family, the statistics for IPv4 and IPv6, and the owning module
  * of the first {@linkcode MAX_MODULE_ROWS} rows of each owner-module table
- * (unless `modules` is false). A call that fails is recorded with its status
- * and listed in `failures`.
+ * and the image path of every process those tables name (unless `modules`
+ * is false; the paths come from `kernel32`, the live one on Windows, and are
+ * not recorded elsewhere unless `kernel32` is given). A call that fails is
+ * recorded with its status and listed in `failures`; a process Windows would
+ * not name is recorded with its error code and listed as `process PID: …`.
  *
  * A capture holds the tables and nothing else: addresses, ports, PIDs,
  * interface settings and names, counters, and (with `modules`) module names
- * and paths.
+ * and paths and process image paths.
  *
- * @param options `modules`, and `symbols` to record something other than the live DLL.
+ * @param options `modules`, `symbols` to record something other than the
+ * live DLL, and `kernel32` to name processes with something other than the live kernel32.
  * @returns The capture and the failures.
  * @throws {TypeError} If an option is not valid.
  *
@@ -257,12 +276,15 @@ function sweep(fn: TableFunction): SweepCall[] {
  * ```
  */
 export function recordCapture(options?: RecordCaptureOptions): RecordedCapture {
-  const checked = checkOptions("recordCapture", options, ["symbols", "modules"]);
+  const checked = checkOptions("recordCapture", options, ["symbols", "modules", "kernel32"]);
   if (checked.modules !== undefined && typeof checked.modules !== "boolean") {
     throw new TypeError(
       `recordCapture: options.modules must be a boolean, found ${describeValue(checked.modules)}`,
     );
   }
+  const given = checked.kernel32 === undefined
+    ? undefined
+    : checkKernel32("recordCapture", checked.kernel32);
   const calls = new Map<string, CapturedCall>();
   const key = (call: CapturedCall) => `${call.function} ${JSON.stringify(call.args)}`;
   let last = "";
@@ -284,9 +306,17 @@ export function recordCapture(options?: RecordCaptureOptions): RecordedCapture {
       if (error instanceof DecodeError) calls.delete(last);
     }
   };
+  // The processes of the connection tables: every owningPid of every table read.
+  const pids = new Set<number>();
   for (const fn of TABLE_FUNCTIONS) {
     for (const { args, plan, check } of sweep(fn)) {
-      attempt(describeCall(fn, args), () => check(runSync(plan(symbols), symbols)));
+      attempt(describeCall(fn, args), () => {
+        const decoded = check(runSync(plan(symbols), symbols));
+        if (!Array.isArray(decoded)) return;
+        for (const row of decoded as { owningPid?: unknown }[]) {
+          if (typeof row.owningPid === "number") pids.add(row.owningPid);
+        }
+      });
     }
   }
   for (const fn of TABLE_FUNCTIONS) {
@@ -316,13 +346,49 @@ export function recordCapture(options?: RecordCaptureOptions): RecordedCapture {
       });
     }
   }
+  let processes: Record<string, string | number> | undefined;
+  const kernel32 = checked.modules === false
+    ? undefined
+    : given ?? (Deno.build.os === "windows" ? loadKernel32() : undefined);
+  if (kernel32 !== undefined) {
+    attempt("processes", () => {
+      processes = recordProcesses(present(kernel32), pids, failures);
+    });
+  }
   return {
     capture: {
       format: CAPTURE_FORMAT,
       version: CAPTURE_VERSION,
       producer: `iphlpapi capture tool, Deno ${Deno.version.deno} (${Deno.build.target})`,
       calls: [...calls.values()],
+      ...(processes !== undefined && { processes }),
     },
     failures,
   };
+}
+
+/**
+ * The image path of each of the first {@linkcode MAX_CAPTURE_PROCESSES}
+ * `pids` (ascending), or the Win32 error Windows refused it with (also listed
+ * in `failures`). PIDs 0 and 4 have no image and are left out; so is a
+ * failure whose last-error code was lost (0).
+ */
+function recordProcesses(
+  kernel32: ReturnType<typeof present>,
+  pids: ReadonlySet<number>,
+  failures: string[],
+): Record<string, string | number> {
+  const processes: Record<string, string | number> = {};
+  const buffer = pathBuffer();
+  const named = [...pids].filter((pid) => pid !== 0 && pid !== 4).sort((a, b) => a - b);
+  for (const pid of named.slice(0, MAX_CAPTURE_PROCESSES)) {
+    try {
+      processes[pid] = imagePath(kernel32, pid, buffer);
+    } catch (error) {
+      if (!(error instanceof IpHelperError)) throw error;
+      if (error.code !== 0) processes[pid] = error.code;
+      failures.push(`process ${pid}: ${error.message}`);
+    }
+  }
+  return processes;
 }

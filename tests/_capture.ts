@@ -2,8 +2,7 @@
 import type { Capture, CapturedCall } from "../mock/mod.ts";
 import { bytesToBase64, encodeTcpTable2 } from "../mock/mod.ts";
 import type { IpHelperSymbols, TcpRow2 } from "../mod.ts";
-import type { BufferArgument } from "../ffi/symbols.ts";
-import { TABLE_FUNCTIONS } from "../ffi/_tables.ts";
+import { type NetioFunction, TABLE_FUNCTIONS } from "../ffi/_tables.ts";
 
 /** A capture holding `calls`. */
 export function capture(...calls: CapturedCall[]): Capture {
@@ -51,16 +50,17 @@ export function symbolsWith(functions: Record<string, unknown>): IpHelperSymbols
  */
 export function corrupting(
   symbols: IpHelperSymbols,
-  fn: "GetAnycastIpAddressTable" | "GetIpInterfaceTable",
+  fn: NetioFunction,
   offset: number,
   value: number,
 ): IpHelperSymbols {
-  const handOut = symbols[fn]!;
+  const handOut = symbols[fn] as unknown as (...args: unknown[]) => number;
   return {
     ...symbols,
-    [fn]: (family: number, out: BufferArgument) => {
-      const status = handOut(family, out);
-      const table = Deno.UnsafePointer.create((out as BigUint64Array)[0]!)!;
+    // `(family, out)`, or `(out)` for GetIfTable2: the table pointer is the last argument.
+    [fn]: (...args: unknown[]) => {
+      const status = handOut(...args);
+      const table = Deno.UnsafePointer.create((args.at(-1) as BigUint64Array)[0]!)!;
       new Uint8Array(Deno.UnsafePointerView.getArrayBuffer(table, offset + 1))[offset] = value;
       return status;
     },

@@ -225,7 +225,7 @@ live("recordCapture records the live tables; the mock replays our sockets from i
     assert.ok(failures.some((f) => f.includes("ERROR_PROC_NOT_FOUND (127)")));
     assert.ok(failures.some((f) => f.includes("ERROR_NOT_SUPPORTED (50)")));
   }
-  for (const failure of failures) assert.match(failure, /failed: [A-Z_]+ \(\d+\)/);
+  for (const failure of failures) assert.match(failure, /failed: (?:[A-Z_]+|0x[0-9A-F]{8}) \(\d+\)/);
 });
 
 live("a failing call reports its function, code and advice", () => {
