@@ -28,6 +28,7 @@ export {
   type CapturedFunction,
   CaptureError,
   MAX_CAPTURE_CALLS,
+  MAX_CAPTURE_PROCESSES,
   parseCapture,
 } from "./capture.ts";
 export { createMock, type IpHelperMock, type MockFaults, type MockStats } from "./mock.ts";
@@ -37,31 +38,22 @@ export {
   type RecordCaptureOptions,
   type RecordedCapture,
 } from "./record.ts";
-export type { IpHelperFunction, IpHelperSymbols } from "../ffi/symbols.ts";
-export type { OwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
-export type { InterfaceOffload, IpInterfaceRow } from "../structs/ip_interface_row.ts";
-export type { AnycastIpAddressRow } from "../structs/anycast_ip_address_table.ts";
-export type { TcpRow, TcpRow2, TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
-export type {
-  Ipv4SocketAddress,
-  Ipv6SocketAddress,
-  SocketAddress,
-} from "../structs/socket_address.ts";
+
+// The encoders: rows to the bytes Windows would return, for captures of your own.
 export { encodeAnycastIpAddressTable } from "../structs/anycast_ip_address_table.ts";
-export { encodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
-export { encodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
-export { encodeTcpTable } from "../structs/tcp_table.ts";
-export { encodeTcpTable2 } from "../structs/tcp_table2.ts";
-export { encodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
-export { encodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
-// Issue 10: addresses, routes, neighbours, interfaces and protocol statistics.
 export { encodeIfTable2 } from "../structs/if_table2.ts";
 export { encodeIpForwardTable2 } from "../structs/ip_forward_table2.ts";
+export { encodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
 export { encodeIpNetTable2 } from "../structs/ip_net_table2.ts";
+export { encodeOwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
 export { encodeTcpStatistics, encodeTcpStatistics2 } from "../structs/tcp_statistics.ts";
-export { encodeUdpStatistics, encodeUdpStatistics2 } from "../structs/udp_statistics.ts";
-export { encodeUnicastIpAddressTable } from "../structs/unicast_ip_address_table.ts";
-// IPv6 and UDP connection tables (issue 9).
+export { encodeTcpTable } from "../structs/tcp_table.ts";
+export { encodeTcpTable2 } from "../structs/tcp_table2.ts";
+export {
+  encodeTcpRowOwnerModule,
+  encodeTcpTableOwnerModule,
+} from "../structs/tcp_table_owner_module.ts";
+export { encodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
 export { encodeTcp6Table } from "../structs/tcp6_table.ts";
 export { encodeTcp6Table2 } from "../structs/tcp6_table2.ts";
 export {
@@ -69,6 +61,7 @@ export {
   encodeTcp6TableOwnerModule,
 } from "../structs/tcp6_table_owner_module.ts";
 export { encodeTcp6TableOwnerPid } from "../structs/tcp6_table_owner_pid.ts";
+export { encodeUdpStatistics, encodeUdpStatistics2 } from "../structs/udp_statistics.ts";
 export { encodeUdpTable } from "../structs/udp_table.ts";
 export {
   encodeUdpRowOwnerModule,
@@ -81,6 +74,38 @@ export {
   encodeUdp6TableOwnerModule,
 } from "../structs/udp6_table_owner_module.ts";
 export { encodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";
-// Issue 9: process names in captures, and the mock kernel32 that replays them.
-export { MAX_CAPTURE_PROCESSES } from "./capture.ts";
-export type { Kernel32Symbols } from "../ffi/process_name.ts";
+
+// What the mock and the encoders take, so that this entry point is complete on its own.
+export { type IpHelperFunction, type IpHelperSymbols, symbols } from "../ffi/symbols.ts";
+export { type Kernel32Symbols, kernel32Symbols } from "../ffi/process_name.ts";
+export {
+  AF_INET,
+  AF_INET6,
+  type Ipv4SocketAddress,
+  type Ipv6SocketAddress,
+  type SocketAddress,
+} from "../structs/socket_address.ts";
+export type { AnycastIpAddressRow } from "../structs/anycast_ip_address_table.ts";
+export type { IfRow2 } from "../structs/if_row2.ts";
+export type { IpAddressPrefix, IpForwardRow2 } from "../structs/ip_forward_table2.ts";
+export type { InterfaceOffload, IpInterfaceRow } from "../structs/ip_interface_row.ts";
+export type { IpNetRow2 } from "../structs/ip_net_table2.ts";
+export type { OwnerModuleBasicInfo } from "../structs/owner_module_basic_info.ts";
+export type { TcpStatistics } from "../structs/tcp_statistics.ts";
+export type { TcpRow, TcpRow2, TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
+export type {
+  Tcp6Row,
+  Tcp6Row2,
+  Tcp6RowOwnerModule,
+  Tcp6RowOwnerPid,
+} from "../structs/tcp6_row.ts";
+export type { UdpStatistics } from "../structs/udp_statistics.ts";
+export type {
+  Udp6Row,
+  Udp6RowOwnerModule,
+  Udp6RowOwnerPid,
+  UdpRow,
+  UdpRowOwnerModule,
+  UdpRowOwnerPid,
+} from "../structs/udp_row.ts";
+export type { UnicastIpAddressRow } from "../structs/unicast_ip_address_table.ts";
