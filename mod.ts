@@ -1,24 +1,31 @@
 /**
- * Read the Windows IP Helper tables from Deno: the TCP connection table
- * (`GetTcpTable`, `GetTcpTable2`, `GetExtendedTcpTable`), the module that owns
- * a connection (`GetOwnerModuleFromTcpEntry`), the IP interfaces
- * (`GetIpInterfaceTable`) and the anycast addresses
- * (`GetAnycastIpAddressTable`), through `Deno.dlopen` on `iphlpapi.dll`.
+ * Read the Windows IP Helper tables from Deno, through `Deno.dlopen` on
+ * `iphlpapi.dll`: what `netstat -ano`, `ipconfig`, `route print`, `arp -a`
+ * and `netstat -s` show, as typed rows.
  *
- * The table functions need `--allow-ffi` and Windows; the decoders are pure
- * functions of bytes and run anywhere. To test code without Windows, pass the
- * `symbols` of a mock from `@iphlpapi/iphlpapi/mock`.
+ * - Connections: the TCP tables of both families (`getTcpTable2`,
+ *   `getTcp6Table2`, `getExtendedTcpTable`), the UDP tables (`getUdpTable`,
+ *   `getUdp6Table`, `getExtendedUdpTable`), all of them at once
+ *   (`getConnections`, like psutil's `net_connections`), the module and
+ *   process that own a socket (`getOwnerModuleFrom*Entry`, `getProcessNames`).
+ * - Addresses, routes, neighbours: `getUnicastIpAddressTable`,
+ *   `getIpForwardTable2`, `getIpNetTable2`, `getAnycastIpAddressTable`.
+ * - Interfaces: `getIfTable2` (names, speeds, counters) and
+ *   `getIpInterfaceTable` (per-family settings); `getInterfaceNames` joins
+ *   any row to its interface's alias.
+ * - Protocol statistics: `getTcpStatistics`, `getUdpStatistics`.
+ *
+ * Every table function has an `…Async` twin whose DLL call runs on a worker
+ * thread. The table functions need `--allow-ffi` and Windows; the decoders are
+ * pure functions of bytes and run anywhere. To test code without Windows,
+ * pass the `symbols` of a mock from `@iphlpapi/iphlpapi/mock`.
  *
  * @example
  * ```ts ignore
- * import { getTcpTable2, tcpStateName } from "@iphlpapi/iphlpapi";
+ * import { getConnections } from "@iphlpapi/iphlpapi";
  *
- * for (const row of getTcpTable2({ sorted: true })) {
- *   console.log(
- *     `${row.localAddr}:${row.localPort} -> ${row.remoteAddr}:${row.remotePort}`,
- *     tcpStateName(row.state),
- *     row.owningPid,
- *   );
+ * for (const c of getConnections({ kind: "tcp" })) {
+ *   console.log(c.localAddr, c.localPort, c.remoteAddr, c.remotePort, c.state, c.owningPid);
  * }
  * ```
  *
