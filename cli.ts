@@ -1,8 +1,11 @@
 /**
- * The `iphlpapi` command-line tool: the Windows TCP connection table (like
- * `netstat -ano`, with owning modules like TCPView), the IP interfaces and
- * the anycast addresses, as aligned tables, JSON or CSV, once or refreshed in
- * place; and `capture`, which records this machine's tables for the mock.
+ * The `iphlpapi` command-line tool: the Windows network tables as aligned
+ * tables, JSON or CSV, once or refreshed in place. `tcp` and `udp` (like
+ * `netstat -ano`, with process and module names like TCPView), `addresses`
+ * (`ipconfig`), `routes` (`route print`), `neighbors` (`arp -a`),
+ * `interfaces` (`Get-NetAdapter` and `Get-NetIPInterface`), `anycast`,
+ * `stats` (`netstat -s`); and `capture`, which records this machine's tables
+ * for the mock.
  *
  * On Windows it reads the live `iphlpapi.dll` (`--allow-ffi`). Elsewhere it
  * replays a capture, `--capture FILE` (`--allow-read`) or an embedded sample,
@@ -14,6 +17,11 @@
  * @example Listeners, sorted, as netstat shows them
  * ```sh
  * deno run --allow-ffi jsr:@iphlpapi/iphlpapi/cli tcp --state listening --sort
+ * ```
+ *
+ * @example The routing table, IPv6 only
+ * ```sh
+ * deno run --allow-ffi jsr:@iphlpapi/iphlpapi/cli routes --family ipv6
  * ```
  *
  * @example Who owns the connections to port 443, as JSON

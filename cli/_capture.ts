@@ -40,11 +40,12 @@ export async function runCapture(args: CaptureArgs): Promise<void> {
 export const CAPTURE_HELP = `Usage: iphlpapi capture [options]
 
 Records every table of the live iphlpapi.dll as a capture: JSON that
-\\\`--capture FILE\\\` and the mock (@iphlpapi/iphlpapi/mock) replay. Windows only.
-A capture holds addresses, ports, PIDs and interface settings and, unless
---no-modules, the module names and paths of the connections' owners (paths
-may include user names). Each call that fails is printed on stderr.
+\`--capture FILE\` and the mock (@iphlpapi/iphlpapi/mock) replay. Windows only.
+A capture holds addresses, routes, neighbours, interface names and counters,
+ports and PIDs and, unless --no-modules, the module names and paths of the
+sockets' owners and the image paths of their processes (paths may include
+user names). Each call that fails is printed on stderr.
 
   --output FILE     write the capture to FILE (default: standard output)
-  --no-modules      do not record module names and paths
+  --no-modules      do not record module names, module paths or process paths
   -h, --help        this help`;

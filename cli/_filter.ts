@@ -1,10 +1,10 @@
-// The TCP row filters: --state, --port, --pid.
-import { type TcpRow, type TcpRowOwnerPid, TcpState } from "../mod.ts";
-import { localEndpoint, remoteEndpoint } from "./_endpoint.ts";
+// The row filters of tcp and udp: --state (tcp only), --port, --pid.
+import { TcpState } from "../mod.ts";
 import { UsageError } from "./_errors.ts";
+import { integer, type OptionValues, ports } from "./_parse.ts";
 
 /** What rows to keep; an absent member keeps every row. */
-export interface TcpFilter {
+export interface SocketFilter {
   /** Keep rows in one of these raw states. */
   states?: ReadonlySet<number>;
   /** Keep rows with one of these ports, local or remote. */
@@ -68,15 +68,37 @@ export function parseStates(values: readonly string[]): Set<number> {
   return states;
 }
 
+/** Reads `--state` (which only tcp takes), `--port` and `--pid`. */
+export function parseFilter({ text, list }: OptionValues): SocketFilter {
+  const [states, port, pid] = [list("state"), list("port"), text("pid")];
+  return {
+    ...(states !== undefined && { states: parseStates(states) }),
+    ...(port !== undefined && { ports: ports(port) }),
+    ...(pid !== undefined && { pid: integer(pid, "--pid", 0, 0xffffffff) }),
+  };
+}
+
+/** What the filters read of a row: UDP rows have no state or remote port, --basic rows no PID. */
+export interface FilteredRow {
+  /** The raw TCP state. */
+  state?: number;
+  /** Local port. */
+  localPort: number;
+  /** Remote port: 0 for a listener. */
+  remotePort?: number;
+  /** Owning process. */
+  owningPid?: number;
+}
+
 /**
- * Whether `row` passes `filter`. A listener's remote port, undefined on
- * Windows, never matches `--port`. Rows without a PID (`--basic`) are never
- * asked about `pid`: the arguments reject that pair.
+ * Whether `row` passes `filter`. A listener's remote port reads 0 (the
+ * decoders set it so), which `--port` never matches. Rows without a PID
+ * (`--basic`) are never asked about `pid`: the arguments reject that pair.
  */
-export function keep(row: TcpRow & Partial<TcpRowOwnerPid>, filter: TcpFilter): boolean {
+export function keep(row: FilteredRow, filter: SocketFilter): boolean {
   const { states, ports, pid } = filter;
-  return (states === undefined || states.has(row.state)) &&
-    (ports === undefined || ports.has(localEndpoint(row).port) ||
-      ports.has(remoteEndpoint(row).port)) &&
+  return (states === undefined || (row.state !== undefined && states.has(row.state))) &&
+    (ports === undefined || ports.has(row.localPort) ||
+      (row.remotePort !== undefined && ports.has(row.remotePort))) &&
     (pid === undefined || row.owningPid === pid);
 }

@@ -18,6 +18,9 @@ export const OPTIONS = {
   pid: { type: "string" },
   sort: { type: "string" },
   family: { type: "string" },
+  interface: { type: "string" },
+  ipv4: { type: "boolean", short: "4" },
+  ipv6: { type: "boolean", short: "6" },
   output: { type: "string" },
   "no-modules": { type: "boolean" },
 } as const;

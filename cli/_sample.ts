@@ -14,6 +14,7 @@ import wine from "./sample/wine10.capture.json" with { type: "json" };
  * family) and addresses, routes and interfaces richer than Wine's loopback.
  * Then the tables recorded under Wine 10 (real connections with one PID);
  * then the header-built connection tables, which Wine already answers.
+ * The process names are Wine's, the only layer that records them.
  *
  * @returns The capture.
  */
@@ -24,5 +25,6 @@ export function embeddedSample(): Capture {
     version: layers[0]!.version,
     producer: "recorded under Wine 10 and built from the Windows headers; see cli/sample/",
     calls: layers.flatMap((layer) => layer.calls),
+    processes: Object.assign({}, ...layers.toReversed().map((layer) => layer.processes)),
   };
 }

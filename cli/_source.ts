@@ -1,6 +1,6 @@
 // Where the tables come from: the live DLL on Windows, else a replayed
 // capture (a file given with --capture, or the embedded sample).
-import type { IpHelperSymbols } from "../mod.ts";
+import type { IpHelperSymbols, Kernel32Symbols } from "../mod.ts";
 import { type Capture, CaptureError, createMock, parseCapture } from "../mock/mod.ts";
 import { CliError } from "./_errors.ts";
 import { embeddedSample } from "./_sample.ts";
@@ -171,9 +171,29 @@ async function readCapture(path: string): Promise<Capture> {
   }
 }
 
+/**
+ * The mock kernel32 of each replayed capture, by its mock's symbols (what a
+ * view is given): null when the capture names no processes.
+ */
+const replayedKernel32 = new WeakMap<IpHelperSymbols, Kernel32Symbols | null>();
+
+/**
+ * The kernel32 to name processes with, for a view given `symbols`: undefined
+ * for the live DLL (the API loads the real kernel32), the replayed capture's
+ * mock, or null when the capture names no processes (recorded with
+ * `--no-modules`, or before captures held them).
+ */
+export function kernel32For(
+  symbols: IpHelperSymbols | undefined,
+): Kernel32Symbols | null | undefined {
+  return symbols === undefined ? undefined : replayedKernel32.get(symbols) ?? null;
+}
+
 function replay(capture: Capture, name: string): Source {
+  const { symbols, kernel32 } = createMock(capture);
+  replayedKernel32.set(symbols, capture.processes === undefined ? null : kernel32);
   return {
-    symbols: createMock(capture).symbols,
+    symbols,
     label: `replay of ${name}`,
     notice: `iphlpapi: not live: replaying ${name} (${capture.producer})`,
   };

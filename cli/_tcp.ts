@@ -1,41 +1,55 @@
-// The tcp command: the IPv4 TCP table from one of three functions, filtered,
-// sorted, and laid out like netstat.
+// The tcp command: the IPv4 and IPv6 TCP tables from one of three pairs of
+// functions, in one list, filtered, sorted, and laid out like netstat.
 import {
+  AF_INET,
+  type Family,
   getExtendedTcpTable,
+  getOwnerModuleFromTcp6Entry,
+  getOwnerModuleFromTcpEntry,
+  getTcp6Table,
+  getTcp6Table2,
   getTcpTable,
   getTcpTable2,
   type IpHelperSymbols,
+  type Tcp6Row,
   type TcpRow,
-  type TcpRowOwnerPid,
   TcpState,
   tcpStateName,
 } from "../mod.ts";
 import { defineCommand, type TableArgs } from "./_command.ts";
 import type { Style } from "./_color.ts";
 import { formatEndpoint, localEndpoint, remoteEndpoint } from "./_endpoint.ts";
-import { keep, parseStates, type TcpFilter } from "./_filter.ts";
-import { integer, oneOf, type OptionValues, ports, refuse } from "./_parse.ts";
+import { parseFilter, type SocketFilter } from "./_filter.ts";
+import { oneOf, type OptionValues, refuse } from "./_parse.ts";
 import { withModules } from "./_owner.ts";
-import { SORT_KEYS, type SortKey, sortRows } from "./_sort.ts";
+import { PID_COLUMNS, processNames } from "./_process.ts";
+import { parseFamilies, readFamilies, select } from "./_sockets.ts";
+import { SORT_KEYS, type SortKey } from "./_sort.ts";
 import type { Cell, Column, Row, View } from "./_view.ts";
 
 /** The `tcp` command's own options. */
 export interface TcpArgs {
-  /** `GetTcpTable2` (default), `GetTcpTable` (`--basic`) or the owner-module table (`--owner`). */
+  /**
+   * `GetTcpTable2` and `GetTcp6Table2` (default), `GetTcpTable` and
+   * `GetTcp6Table` (`--basic`) or the owner-module tables (`--owner`).
+   */
   table: "tcp2" | "basic" | "owner";
+  /** `-4`, `-6`, `--family`: which families; both by default. */
+  family: Family;
   /** `--state`, `--port`, `--pid`. */
-  filter: TcpFilter;
+  filter: SocketFilter;
   /** `--sort`: ask Windows for sorted rows and sort by this key. */
   sort?: SortKey;
 }
 
 /** Reads the `tcp` flags. */
-function parse({ text, flag, list }: OptionValues): TcpArgs {
+function parse(values: OptionValues): TcpArgs {
+  const { text, flag } = values;
   if (flag("basic") && flag("owner")) refuse(["--basic", "--owner"]);
   const table = flag("basic") ? "basic" : flag("owner") ? "owner" : "tcp2";
-  const [states, port, pid, sortText] = [list("state"), list("port"), text("pid"), text("sort")];
+  const sortText = text("sort");
   const sort = sortText === undefined ? undefined : oneOf(sortText, "--sort", SORT_KEYS);
-  if (table === "basic" && pid !== undefined) {
+  if (table === "basic" && text("pid") !== undefined) {
     refuse(["--basic", "--pid"], "GetTcpTable has no PID");
   }
   if (table === "basic" && sort === "pid") {
@@ -43,11 +57,8 @@ function parse({ text, flag, list }: OptionValues): TcpArgs {
   }
   return {
     table,
-    filter: {
-      ...(states !== undefined && { states: parseStates(states) }),
-      ...(port !== undefined && { ports: ports(port) }),
-      ...(pid !== undefined && { pid: integer(pid, "--pid", 0, 0xffffffff) }),
-    },
+    family: parseFamilies(values),
+    filter: parseFilter(values),
     ...(sort !== undefined && { sort }),
   };
 }
@@ -76,10 +87,12 @@ const COLUMNS: readonly Column[] = [
   { header: "Foreign Address" },
   { header: "State" },
 ];
-const PID: Column = { header: "PID", align: "right" };
+
+/** A row of either family, tagged with it; with its owner but from `--basic`. */
+type AnyTcpRow = (TcpRow | Tcp6Row) & { family: number; owningPid?: number };
 
 /** The cells every table has: protocol, endpoints, state. */
-function endpointCells(row: TcpRow): Cell[] {
+function endpointCells(row: AnyTcpRow): Cell[] {
   return [
     { text: "TCP" },
     { text: formatEndpoint(localEndpoint(row)) },
@@ -89,89 +102,124 @@ function endpointCells(row: TcpRow): Cell[] {
 }
 
 /** What identifies a connection across refreshes: its endpoints and owner. */
-function keyOf(row: TcpRow & Partial<TcpRowOwnerPid>): string {
+function keyOf(row: AnyTcpRow): string {
   const endpoints = `${formatEndpoint(localEndpoint(row))} ${formatEndpoint(remoteEndpoint(row))}`;
   return row.owningPid === undefined ? endpoints : `${endpoints} ${row.owningPid}`;
 }
 
-/** Filters and sorts `rows` as `args` asks. */
-function select<R extends TcpRow & Partial<TcpRowOwnerPid>>(rows: R[], args: TcpArgs): R[] {
-  const kept = rows.filter((row) => keep(row, args.filter));
-  return args.sort === undefined ? kept : sortRows(kept, args.sort);
-}
-
-/** The JSON of a row: all its members and its state's name. */
-const withStateName = <R extends TcpRow>(row: R) => ({
-  ...row,
-  stateName: tcpStateName(row.state),
-});
-
-/** A view of `rows`: the common columns and cells, then `extra` columns and `cells(row)`. */
-function tableView<R extends TcpRow>(
+/**
+ * A view of `rows`: the common columns, then `extra` columns and their
+ * `cells(row)`. Each row's JSON is all its members, its state's name and `more(row)`.
+ */
+function tableView<R extends AnyTcpRow>(
   rows: readonly R[],
   extra: readonly Column[],
   cells: (row: R) => Cell[],
-  notes: string[] = [],
+  more: (row: R) => object,
+  notes: (string | undefined)[],
 ): View {
   return {
     columns: [...COLUMNS, ...extra],
     rows: rows.map((row): Row => ({
       key: keyOf(row),
       cells: [...endpointCells(row), ...cells(row)],
-      data: withStateName(row),
+      data: { ...row, stateName: tcpStateName(row.state), ...more(row) },
     })),
-    notes,
+    notes: notes.filter((note) => note !== undefined),
   };
 }
 
 /**
- * Reads the TCP table `args` selects: `GetTcpTable2`, `GetTcpTable`
- * (`--basic`) or the owner-module table and each row's module (`--owner`).
- * Its note says why module names are hidden, if they are.
+ * Reads the TCP tables `args` selects, of the families it selects:
+ * `GetTcpTable2`, `GetTcpTable` (`--basic`) or the owner-module tables and
+ * each row's module (`--owner`). Its notes say why module or process names
+ * are not shown, if they are not.
  */
 function view(args: TcpArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const options = { sorted: args.sort !== undefined, ...(symbols && { symbols }) };
-  if (args.table === "basic") return tableView(select(getTcpTable(options), args), [], () => []);
+  if (args.table === "basic") {
+    const { rows, notes } = readFamilies(
+      args.family,
+      () => getTcpTable(options),
+      () => getTcp6Table(options),
+    );
+    return tableView(select(rows, args.filter, args.sort), [], () => [], () => ({}), notes);
+  }
   if (args.table === "owner") {
+    const read = readFamilies(
+      args.family,
+      () => getExtendedTcpTable({ ...options, owner: "module" }),
+      () => getExtendedTcpTable({ ...options, family: "ipv6", owner: "module" }),
+    );
     // Modules are looked up for the rows shown only: one DLL call per row.
-    const selected = select(getExtendedTcpTable({ ...options, owner: "module" }), args);
-    const { rows, note } = withModules(selected, symbols);
+    const lookup = { ...(symbols && { symbols }) };
+    const { rows, note } = withModules(
+      select(read.rows, args.filter, args.sort),
+      (row) =>
+        row.family === AF_INET
+          ? getOwnerModuleFromTcpEntry(row, lookup)
+          : getOwnerModuleFromTcp6Entry(row, lookup),
+    );
+    const processes = processNames(rows.map((row) => row.owningPid), symbols);
     return tableView(
       rows,
-      [PID, { header: "Module" }, { header: "Path" }],
+      [...PID_COLUMNS, { header: "Module" }, { header: "Path" }],
       (row) => [
-        { text: String(row.owningPid) },
+        ...processes.cells(row.owningPid),
         { text: row.moduleName ?? "" },
         { text: row.modulePath ?? "" },
       ],
-      note === undefined ? [] : [note],
+      (row) => ({ processName: processes.name(row.owningPid) }),
+      [...read.notes, note, processes.note],
     );
   }
+  const read = readFamilies(
+    args.family,
+    () => getTcpTable2(options),
+    () => getTcp6Table2(options),
+  );
+  const rows = select(read.rows, args.filter, args.sort);
+  const processes = processNames(rows.map((row) => row.owningPid), symbols);
   return tableView(
-    select(getTcpTable2(options), args),
-    [PID, { header: "Offload" }],
+    rows,
+    [...PID_COLUMNS, { header: "Offload" }],
     (row) => [
-      { text: String(row.owningPid) },
+      ...processes.cells(row.owningPid),
       { text: OFFLOAD[row.offloadState] ?? `Unknown(${row.offloadState})` },
     ],
+    (row) => ({ processName: processes.name(row.owningPid) }),
+    [...read.notes, processes.note],
   );
 }
 
-/** `tcp`: the TCP connection table, netstat style. */
+/** `tcp`: the TCP connection tables, netstat style. */
 export const tcpCommand = defineCommand<TcpArgs>({
   name: "tcp",
-  summary: "the IPv4 TCP connections and listeners (netstat -ano)",
+  summary: "the TCP connections and listeners, IPv4 and IPv6 (netstat -ano -p tcp)",
   help: `Usage: iphlpapi tcp [options]
 
-The IPv4 TCP table: from GetTcpTable2 (Proto, Local Address, Foreign Address,
-State, PID, Offload). A listener's foreign address shows as 0.0.0.0:0, as in
-netstat.
+The TCP connections and listeners of IPv4 and IPv6 in one table, from
+GetTcpTable2 and GetTcp6Table2: Proto, Local Address, Foreign Address, State,
+PID, Process, Offload. As in netstat, IPv4 rows come first, an IPv6 endpoint
+is bracketed, with the scope ID of a link-local address ([fe80::1%12]:80),
+and a listener's foreign address is 0.0.0.0:0 or [::]:0 (in the CSV and JSON
+too). Process is the executable's name, as TCPView shows it: System Idle
+Process for PID 0, System for PID 4, <access denied> for a process Windows
+will not open (run elevated to see it), <exited> for one that has ended.
+--json gives every member of each row, with family (2 IPv4, 23 IPv6),
+stateName and processName (null when unknown).
+
+Families:
+  -4, --ipv4        IPv4 only
+  -6, --ipv6        IPv6 only
+  --family F        ipv4, ipv6 or all (the default)
 
 Table:
-  --basic           GetTcpTable instead: no PID column
-  --owner           GetExtendedTcpTable and GetOwnerModuleFromTcpEntry: adds the
-                    Module and Path of each connection's owner; names Windows
-                    hides (run elevated to see them all) are left empty
+  --basic           GetTcpTable and GetTcp6Table instead: no PID or Process
+  --owner           GetExtendedTcpTable and GetOwnerModuleFromTcpEntry (or
+                    Tcp6Entry): adds the Module and Path of each connection's
+                    owner; names Windows hides (run elevated to see them all)
+                    are left empty
 
 Rows:
   --state LIST      keep these states, comma-separated, any case, underscores
@@ -181,13 +229,14 @@ Rows:
                     N,M) to keep rows with any of the ports
   --pid N           keep rows owned by process N
   --sort [KEY]      ask Windows for sorted rows and sort by KEY: local (the
-                    default), remote, state or pid`,
+                    default), remote, state or pid; addresses in numeric
+                    order, IPv4 before IPv6`,
   examples: `  iphlpapi tcp --state listening --sort
-  iphlpapi tcp --port 443 --owner
+  iphlpapi tcp -6 --port 443 --owner
   iphlpapi tcp --port 80 --port 443 --state TimeWait
   iphlpapi tcp --pid 1234 --json
   iphlpapi tcp --watch 2`,
-  options: ["basic", "owner", "state", "port", "pid", "sort"],
+  options: ["basic", "owner", "state", "port", "pid", "sort", "family", "ipv4", "ipv6"],
   parse,
   view,
 });

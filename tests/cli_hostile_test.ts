@@ -5,7 +5,13 @@
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { IpHelperError } from "../mod.ts";
-import { type Capture, encodeOwnerModuleBasicInfo, encodeTcpTable2 } from "../mock/mod.ts";
+import {
+  type Capture,
+  encodeOwnerModuleBasicInfo,
+  encodeTcp6Table2,
+  encodeTcp6TableOwnerModule,
+  encodeTcpTable2,
+} from "../mock/mod.ts";
 import { parseCommandLine, type TableInvocation } from "../cli/_args.ts";
 import type { TcpArgs } from "../cli/_tcp.ts";
 import { colorWanted, painter } from "../cli/_color.ts";
@@ -69,7 +75,11 @@ async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
   }
 }
 
-/** A capture whose GetTcpTable2 holds `count` rows: well over a pipe's buffer as a table. */
+/**
+ * A capture whose GetTcpTable2 holds `count` rows: well over a pipe's buffer
+ * as a table. Its IPv6 table is empty and it names no process (so every
+ * process shows as exited): nothing for the tool to note.
+ */
 function bigCapture(count: number): Capture {
   const rows = Array.from({ length: count }, (_, i) => ({
     state: 5,
@@ -84,7 +94,11 @@ function bigCapture(count: number): Capture {
     format: "iphlpapi-capture",
     version: 1,
     producer: "tests: a big table",
-    calls: [{ function: "GetTcpTable2", args: {}, status: 0, data: base64(encodeTcpTable2(rows)) }],
+    calls: [
+      { function: "GetTcpTable2", args: {}, status: 0, data: base64(encodeTcpTable2(rows)) },
+      { function: "GetTcp6Table2", args: {}, status: 0, data: base64(encodeTcp6Table2([])) },
+    ],
+    processes: {},
   };
 }
 
@@ -102,19 +116,32 @@ const MODULES = [
 ];
 const PRODUCER = "evil\nproducer\x1b[31m \ud800 end";
 
-/** The mingw capture with the modules above, and a producer with control characters. */
+/**
+ * The mingw capture with the modules above, and a producer with control
+ * characters; an empty IPv6 table and no process named, so that the module
+ * note is the only one.
+ */
 function hostileCapture(): Capture {
   let next = 0;
   const base = mingw as Capture;
   return {
     ...base,
     producer: PRODUCER,
-    calls: base.calls.map((call) => {
-      if (call.function !== "GetOwnerModuleFromTcpEntry" || call.status !== 0) return call;
-      const { size: _, ...rest } = call;
-      const info = MODULES[next++ % MODULES.length]!;
-      return { ...rest, data: base64(encodeOwnerModuleBasicInfo(info, BigInt(call.address!))) };
-    }),
+    calls: [
+      ...base.calls.map((call) => {
+        if (call.function !== "GetOwnerModuleFromTcpEntry" || call.status !== 0) return call;
+        const { size: _, ...rest } = call;
+        const info = MODULES[next++ % MODULES.length]!;
+        return { ...rest, data: base64(encodeOwnerModuleBasicInfo(info, BigInt(call.address!))) };
+      }),
+      {
+        function: "GetExtendedTcpTable",
+        args: { family: 23, tableClass: 8 },
+        status: 0,
+        data: base64(encodeTcp6TableOwnerModule([])),
+      },
+    ],
+    processes: {},
   };
 }
 

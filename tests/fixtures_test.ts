@@ -19,10 +19,7 @@ import mingwExpected from "./fixtures/mingw.expected.json" with { type: "json" }
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import wineExpected from "./fixtures/wine10.expected.json" with { type: "json" };
 import type { Capture } from "../mock/mod.ts";
-
-/** Rows as JSON would hold them: bigints as decimal strings. */
-const plain = (value: unknown) =>
-  JSON.parse(JSON.stringify(value, (_, v) => typeof v === "bigint" ? String(v) : v));
+import { plain } from "./_expected.ts";
 
 const endpoint = (addr: string, port: number) => `${addr}:${port}`;
 
@@ -133,6 +130,6 @@ Deno.test("mingw: owner-module rows (junk in the port upper bits) and their modu
   const closed = rows.find((r) => r.state === TcpState.TIME_WAIT)!;
   assert.throws(() => getOwnerModuleFromTcpEntry(closed, { symbols }), {
     codeName: "ERROR_NOT_FOUND",
-    message: /connection closed/,
+    message: /socket closed/,
   });
 });
