@@ -2,8 +2,23 @@
 // the function and the option, never a silent change of meaning or an engine
 // message from deep inside a call.
 import { AF_INET, AF_INET6, AF_UNSPEC } from "../structs/socket_address.ts";
-import { type AnySymbols, type Plan, runAsync, runSync } from "./_call.ts";
-import { TABLE_FUNCTIONS } from "./_tables.ts";
+import {
+  type AnySymbols,
+  extendedPlan,
+  netioPlan,
+  orderedPlan,
+  type Plan,
+  runAsync,
+  runSync,
+} from "./_call.ts";
+import {
+  extendedCodec,
+  type ExtendedFunction,
+  type NetioFunction,
+  type OrderedFunction,
+  TABLE_FUNCTIONS,
+  TABLES,
+} from "./_tables.ts";
 import { loadIpHelper, loadNonblockingIpHelper } from "./library.ts";
 import type { Family, SymbolsOption } from "./options.ts";
 import type { IpHelperSymbols } from "./symbols.ts";
@@ -98,6 +113,9 @@ export const FAMILY_VALUE: Readonly<Record<Family, number>> = {
 
 const FAMILIES = Object.keys(FAMILY_VALUE) as Family[];
 
+/** The families of the connection tables and the statistics: no `"all"`. */
+export const SOCKET_FAMILIES: readonly Family[] = ["ipv4", "ipv6"];
+
 /** The `family` option as an `ADDRESS_FAMILY`; `allowed` defaults to all three. */
 export function checkFamily(
   fn: string,
@@ -108,30 +126,43 @@ export function checkFamily(
   return FAMILY_VALUE[checkChoice(fn, "family", value, allowed, fallback)];
 }
 
-/** Symbols objects already checked: the check runs once per object. */
-const checked = new WeakSet<object>();
-
-/** `options.symbols`, checked to have every bound function (a function, or null when missing). */
-function checkSymbols<S extends AnySymbols>(fn: string, symbols: unknown): S {
-  if (typeof symbols === "object" && symbols !== null && checked.has(symbols)) return symbols as S;
-  if (typeof symbols !== "object" || symbols === null || Array.isArray(symbols)) {
-    throw new TypeError(
-      `${fn}: options.symbols must be the symbols of a library or mock, found ${
-        describeValue(symbols)
-      }`,
-    );
+/**
+ * Checks that `options[option]` of `api` is an object holding each of
+ * `functions` as a function, or as null where the DLL lacks it; `what` says
+ * what it must be.
+ */
+export function checkFunctions(
+  api: string,
+  option: string,
+  value: unknown,
+  functions: readonly string[],
+  what: string,
+): void {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new TypeError(`${api}: options.${option} must be ${what}, found ${describeValue(value)}`);
   }
-  const record = symbols as Record<string, unknown>;
-  for (const name of [...TABLE_FUNCTIONS, "FreeMibTable"]) {
+  const record = value as Record<string, unknown>;
+  for (const name of functions) {
     if (record[name] !== null && typeof record[name] !== "function") {
       throw new TypeError(
-        `${fn}: options.symbols.${name} must be a function, or null where the DLL lacks it; found ${
+        `${api}: options.${option}.${name} must be a function, or null where the DLL lacks it; found ${
           describeValue(record[name])
         }`,
       );
     }
   }
-  checked.add(symbols);
+}
+
+/** Symbols objects already checked: the check runs once per object. */
+const checked = new WeakSet<object>();
+
+const BOUND_FUNCTIONS: readonly string[] = [...TABLE_FUNCTIONS, "FreeMibTable"];
+
+/** `options.symbols`, checked to have every bound function (a function, or null when missing). */
+function checkSymbols<S extends AnySymbols>(fn: string, symbols: unknown): S {
+  if (typeof symbols === "object" && symbols !== null && checked.has(symbols)) return symbols as S;
+  checkFunctions(fn, "symbols", symbols, BOUND_FUNCTIONS, "the symbols of a library or mock");
+  checked.add(symbols as object);
   return symbols as S;
 }
 
@@ -161,4 +192,86 @@ export function readAsync<T>(
   } catch (error) {
     return Promise.reject(error);
   }
+}
+
+// What a table function's options select. Each helper checks the options of
+// `api` (the public function's name, for messages) and returns them with the
+// plan they select, ready for `readSync(api, ...checked)` or `readAsync`.
+
+/** Checked options, and the plan they select. */
+export type Checked<O, T = Uint8Array> = readonly [O, (symbols: AnySymbols) => Plan<T>];
+
+/** The `symbols` option of either kind. */
+type WithSymbols = { symbols?: AnySymbols };
+
+/** `sorted` and `symbols`, for a read of the ordered table `fn` (`GetTcpTable2`, …). */
+export function orderedOptions<O extends WithSymbols & { sorted?: boolean }>(
+  api: string,
+  fn: OrderedFunction,
+  options: O | undefined,
+): Checked<O> {
+  const checked = checkOptions(api, options, ["sorted", "symbols"]);
+  const sorted = checkSorted(api, checked.sorted);
+  return [checked, (symbols) => orderedPlan(symbols, fn, sorted)];
+}
+
+/**
+ * `family` (where `fn` takes one; `"all"` by default) and `symbols`, for a
+ * read of the netio table `fn`.
+ */
+export function netioOptions<O extends WithSymbols & { family?: Family }>(
+  api: string,
+  fn: NetioFunction,
+  options: O | undefined,
+): Checked<O> {
+  if (!TABLES[fn].family) {
+    return [
+      checkOptions(api, options, ["symbols"]),
+      (symbols) => netioPlan(symbols, fn, undefined),
+    ];
+  }
+  const checked = checkOptions(api, options, ["family", "symbols"]);
+  const family = checkFamily(api, checked.family, "all");
+  return [checked, (symbols) => netioPlan(symbols, fn, family)];
+}
+
+/**
+ * How the options of an extended table pick its table class: the class of
+ * each `owner` (for TCP, the first of its three), plus, for tables with an
+ * `include` option, the offset of each selection.
+ */
+export interface TableClasses {
+  owner: Readonly<Record<string, number>>;
+  include?: Readonly<Record<string, number>>;
+}
+
+/**
+ * `family` (`"ipv4"` by default, or `"ipv6"`), `owner` (`"pid"` by default),
+ * `include` (`"all"` by default, where `classes` has it), `sorted` and
+ * `symbols`, for a read of the extended table `fn`; the plan returns the
+ * decoded rows of the class they select.
+ */
+export function extendedOptions<
+  O extends WithSymbols & { family?: Family; owner?: string; include?: string; sorted?: boolean },
+>(
+  api: string,
+  fn: ExtendedFunction,
+  options: O | undefined,
+  { owner, include }: TableClasses,
+): Checked<O, readonly unknown[]> {
+  const keys = include
+    ? ["family", "owner", "include", "sorted", "symbols"]
+    : ["family", "owner", "sorted", "symbols"];
+  const checked = checkOptions(api, options, keys);
+  const family = checkFamily(api, checked.family, "ipv4", SOCKET_FAMILIES);
+  let tableClass = owner[checkChoice(api, "owner", checked.owner, Object.keys(owner), "pid")]!;
+  if (include) {
+    tableClass +=
+      include[checkChoice(api, "include", checked.include, Object.keys(include), "all")]!;
+  }
+  const sorted = checkSorted(api, checked.sorted);
+  const { decode } = extendedCodec(fn, family, tableClass)!;
+  return [checked, function* (symbols) {
+    return decode(yield* extendedPlan(symbols, fn, family, tableClass, sorted));
+  }];
 }

@@ -2,8 +2,7 @@ import {
   type AnycastIpAddressRow,
   decodeAnycastIpAddressTable,
 } from "../structs/anycast_ip_address_table.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getAnycastIpAddressTable}. */
@@ -11,21 +10,6 @@ export interface AnycastIpAddressTableOptions extends FamilyOption, SymbolsOptio
 
 /** Options of {@linkcode getAnycastIpAddressTableAsync}. */
 export interface AsyncAnycastIpAddressTableOptions extends FamilyOption, AsyncSymbolsOption {}
-
-const KEYS = ["family", "symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(
-  api: string,
-  options: AnycastIpAddressTableOptions | AsyncAnycastIpAddressTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "all");
-  return [
-    checked,
-    (symbols: AnySymbols) => netioPlan(symbols, "GetAnycastIpAddressTable", family),
-  ] as const;
-}
 
 /**
  * The anycast IP addresses, from `GetAnycastIpAddressTable`. Windows
@@ -49,7 +33,9 @@ export function getAnycastIpAddressTable(
   options?: AnycastIpAddressTableOptions,
 ): AnycastIpAddressRow[] {
   const api = "getAnycastIpAddressTable";
-  return decodeAnycastIpAddressTable(readSync(api, ...plan(api, options)));
+  return decodeAnycastIpAddressTable(
+    readSync(api, ...netioOptions(api, "GetAnycastIpAddressTable", options)),
+  );
 }
 
 /**
@@ -70,5 +56,7 @@ export async function getAnycastIpAddressTableAsync(
   options?: AsyncAnycastIpAddressTableOptions,
 ): Promise<AnycastIpAddressRow[]> {
   const api = "getAnycastIpAddressTableAsync";
-  return decodeAnycastIpAddressTable(await readAsync(api, ...plan(api, options)));
+  return decodeAnycastIpAddressTable(
+    await readAsync(api, ...netioOptions(api, "GetAnycastIpAddressTable", options)),
+  );
 }

@@ -1,15 +1,6 @@
 import type { TcpRowOwnerModule, TcpRowOwnerPid } from "../structs/tcp_row.ts";
 import type { Tcp6RowOwnerModule, Tcp6RowOwnerPid } from "../structs/tcp6_row.ts";
-import { type AnySymbols, extendedPlan, type Plan } from "./_call.ts";
-import {
-  checkChoice,
-  checkFamily,
-  checkOptions,
-  checkSorted,
-  readAsync,
-  readSync,
-} from "./_check.ts";
-import { extendedCodec } from "./_tables.ts";
+import { extendedOptions, readAsync, readSync, type TableClasses } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** The address family of a connection table: `AF_INET` or `AF_INET6`. */
@@ -20,9 +11,6 @@ export interface SocketFamilyOption {
   /** `"ipv4"` (AF_INET, the default) or `"ipv6"` (AF_INET6). */
   family?: SocketFamily;
 }
-
-/** The families {@linkcode SocketFamilyOption} allows. */
-export const SOCKET_FAMILIES: readonly SocketFamily[] = ["ipv4", "ipv6"];
 
 /** What `GetExtendedTcpTable` reports besides each row: the owning process, or also its module. */
 export type TcpOwner = "pid" | "module";
@@ -53,35 +41,14 @@ export type ExtendedTcpRows =
   | Tcp6RowOwnerPid[]
   | Tcp6RowOwnerModule[];
 
-const FIRST_CLASS: Readonly<Record<TcpOwner, number>> = {
-  pid: 3, // TCP_TABLE_OWNER_PID_LISTENER
-  module: 6, // TCP_TABLE_OWNER_MODULE_LISTENER
+/** `TCP_TABLE_CLASS`: each owner's `_LISTENER` class, then its `_CONNECTIONS` and `_ALL`. */
+const CLASSES: TableClasses = {
+  owner: {
+    pid: 3, // TCP_TABLE_OWNER_PID_LISTENER
+    module: 6, // TCP_TABLE_OWNER_MODULE_LISTENER
+  },
+  include: { listener: 0, connections: 1, all: 2 },
 };
-const CLASS_OFFSET: Readonly<Record<TcpRowSelection, number>> = {
-  listener: 0,
-  connections: 1,
-  all: 2,
-};
-const OWNERS = Object.keys(FIRST_CLASS) as TcpOwner[];
-const SELECTIONS = Object.keys(CLASS_OFFSET) as TcpRowSelection[];
-const KEYS = ["family", "owner", "include", "sorted", "symbols"];
-
-/** Checks `options` for `api`; returns them, the plan, and the decoder of the class it selects. */
-function plan(
-  api: string,
-  options: ExtendedTcpTableOptions | AsyncExtendedTcpTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "ipv4", SOCKET_FAMILIES);
-  const owner = checkChoice(api, "owner", checked.owner, OWNERS, "pid");
-  const include = checkChoice(api, "include", checked.include, SELECTIONS, "all");
-  const sorted = checkSorted(api, checked.sorted);
-  const tableClass = FIRST_CLASS[owner] + CLASS_OFFSET[include];
-  const make = (symbols: AnySymbols): Plan<Uint8Array> =>
-    extendedPlan(symbols, "GetExtendedTcpTable", family, tableClass, sorted);
-  const { decode } = extendedCodec("GetExtendedTcpTable", family, tableClass)!;
-  return { checked, make, decode: decode as (bytes: Uint8Array) => ExtendedTcpRows };
-}
 
 /**
  * The IPv6 TCP table with the owning module of each connection, from
@@ -182,8 +149,10 @@ export function getExtendedTcpTable(
 export function getExtendedTcpTable(options?: ExtendedTcpTableOptions): ExtendedTcpRows;
 export function getExtendedTcpTable(options?: ExtendedTcpTableOptions): ExtendedTcpRows {
   const api = "getExtendedTcpTable";
-  const { checked, make, decode } = plan(api, options);
-  return decode(readSync(api, checked, make));
+  return readSync(
+    api,
+    ...extendedOptions(api, "GetExtendedTcpTable", options, CLASSES),
+  ) as ExtendedTcpRows;
 }
 
 /**
@@ -281,6 +250,8 @@ export async function getExtendedTcpTableAsync(
   options?: AsyncExtendedTcpTableOptions,
 ): Promise<ExtendedTcpRows> {
   const api = "getExtendedTcpTableAsync";
-  const { checked, make, decode } = plan(api, options);
-  return decode(await readAsync(api, checked, make));
+  return await readAsync(
+    api,
+    ...extendedOptions(api, "GetExtendedTcpTable", options, CLASSES),
+  ) as ExtendedTcpRows;
 }

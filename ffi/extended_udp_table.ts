@@ -4,17 +4,8 @@ import type {
   UdpRowOwnerModule,
   UdpRowOwnerPid,
 } from "../structs/udp_row.ts";
-import { type AnySymbols, extendedPlan, type Plan } from "./_call.ts";
-import {
-  checkChoice,
-  checkFamily,
-  checkOptions,
-  checkSorted,
-  readAsync,
-  readSync,
-} from "./_check.ts";
-import { extendedCodec } from "./_tables.ts";
-import { SOCKET_FAMILIES, type SocketFamilyOption } from "./extended_tcp_table.ts";
+import { extendedOptions, readAsync, readSync, type TableClasses } from "./_check.ts";
+import type { SocketFamilyOption } from "./extended_tcp_table.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** What `GetExtendedUdpTable` reports besides each row: the owning process, or also its module. */
@@ -41,27 +32,13 @@ export type ExtendedUdpRows =
   | Udp6RowOwnerPid[]
   | Udp6RowOwnerModule[];
 
-const CLASS: Readonly<Record<UdpOwner, number>> = {
-  pid: 1, // UDP_TABLE_OWNER_PID
-  module: 2, // UDP_TABLE_OWNER_MODULE
+/** `UDP_TABLE_CLASS` of each owner. */
+const CLASSES: TableClasses = {
+  owner: {
+    pid: 1, // UDP_TABLE_OWNER_PID
+    module: 2, // UDP_TABLE_OWNER_MODULE
+  },
 };
-const OWNERS = Object.keys(CLASS) as UdpOwner[];
-const KEYS = ["family", "owner", "sorted", "symbols"];
-
-/** Checks `options` for `api`; returns them, the plan, and the decoder of the class it selects. */
-function plan(
-  api: string,
-  options: ExtendedUdpTableOptions | AsyncExtendedUdpTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "ipv4", SOCKET_FAMILIES);
-  const tableClass = CLASS[checkChoice(api, "owner", checked.owner, OWNERS, "pid")];
-  const sorted = checkSorted(api, checked.sorted);
-  const make = (symbols: AnySymbols): Plan<Uint8Array> =>
-    extendedPlan(symbols, "GetExtendedUdpTable", family, tableClass, sorted);
-  const { decode } = extendedCodec("GetExtendedUdpTable", family, tableClass)!;
-  return { checked, make, decode: decode as (bytes: Uint8Array) => ExtendedUdpRows };
-}
 
 /**
  * The IPv6 UDP endpoints with the owning module of each, from
@@ -162,8 +139,10 @@ export function getExtendedUdpTable(
 export function getExtendedUdpTable(options?: ExtendedUdpTableOptions): ExtendedUdpRows;
 export function getExtendedUdpTable(options?: ExtendedUdpTableOptions): ExtendedUdpRows {
   const api = "getExtendedUdpTable";
-  const { checked, make, decode } = plan(api, options);
-  return decode(readSync(api, checked, make));
+  return readSync(
+    api,
+    ...extendedOptions(api, "GetExtendedUdpTable", options, CLASSES),
+  ) as ExtendedUdpRows;
 }
 
 /**
@@ -261,6 +240,8 @@ export async function getExtendedUdpTableAsync(
   options?: AsyncExtendedUdpTableOptions,
 ): Promise<ExtendedUdpRows> {
   const api = "getExtendedUdpTableAsync";
-  const { checked, make, decode } = plan(api, options);
-  return decode(await readAsync(api, checked, make));
+  return await readAsync(
+    api,
+    ...extendedOptions(api, "GetExtendedUdpTable", options, CLASSES),
+  ) as ExtendedUdpRows;
 }

@@ -1,7 +1,6 @@
 import type { IfRow2 } from "../structs/if_row2.ts";
 import { decodeIfTable2 } from "../structs/if_table2.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIfTable2}. */
@@ -9,16 +8,6 @@ export interface IfTable2Options extends SymbolsOption {}
 
 /** Options of {@linkcode getIfTable2Async}. */
 export interface AsyncIfTable2Options extends AsyncSymbolsOption {}
-
-const KEYS = ["symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(api: string, options: IfTable2Options | AsyncIfTable2Options | undefined) {
-  return [
-    checkOptions(api, options, KEYS),
-    (symbols: AnySymbols) => netioPlan(symbols, "GetIfTable2", undefined),
-  ] as const;
-}
 
 /**
  * The network interfaces, from `GetIfTable2`: per interface, its alias
@@ -43,7 +32,7 @@ function plan(api: string, options: IfTable2Options | AsyncIfTable2Options | und
  */
 export function getIfTable2(options?: IfTable2Options): IfRow2[] {
   const api = "getIfTable2";
-  return decodeIfTable2(readSync(api, ...plan(api, options)));
+  return decodeIfTable2(readSync(api, ...netioOptions(api, "GetIfTable2", options)));
 }
 
 /**
@@ -64,5 +53,5 @@ export function getIfTable2(options?: IfTable2Options): IfRow2[] {
  */
 export async function getIfTable2Async(options?: AsyncIfTable2Options): Promise<IfRow2[]> {
   const api = "getIfTable2Async";
-  return decodeIfTable2(await readAsync(api, ...plan(api, options)));
+  return decodeIfTable2(await readAsync(api, ...netioOptions(api, "GetIfTable2", options)));
 }

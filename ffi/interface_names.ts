@@ -3,8 +3,7 @@
 // gives a lookup, and withInterfaceNames joins it onto any such rows.
 import type { IfRow2 } from "../structs/if_row2.ts";
 import { decodeIfTable2 } from "../structs/if_table2.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkOptions, describeValue, readAsync, readSync } from "./_check.ts";
+import { describeValue, netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncIfTable2Options, IfTable2Options } from "./if_table2.ts";
 
 /** An interface's names, from its `MIB_IF_ROW2`. */
@@ -80,10 +79,6 @@ export function interfaceNames(rows: readonly IfRow2[]): InterfaceNames {
   return { byIndex, byLuid };
 }
 
-const KEYS = ["symbols"];
-
-const ifTable = (symbols: AnySymbols) => netioPlan(symbols, "GetIfTable2", undefined);
-
 /**
  * The names of every interface, from one `GetIfTable2` read: a lookup by
  * index and by LUID, for {@linkcode withInterfaceNames}.
@@ -103,7 +98,9 @@ const ifTable = (symbols: AnySymbols) => netioPlan(symbols, "GetIfTable2", undef
  */
 export function getInterfaceNames(options?: IfTable2Options): InterfaceNames {
   const api = "getInterfaceNames";
-  return interfaceNames(decodeIfTable2(readSync(api, checkOptions(api, options, KEYS), ifTable)));
+  return interfaceNames(
+    decodeIfTable2(readSync(api, ...netioOptions(api, "GetIfTable2", options))),
+  );
 }
 
 /**
@@ -126,7 +123,7 @@ export async function getInterfaceNamesAsync(
 ): Promise<InterfaceNames> {
   const api = "getInterfaceNamesAsync";
   return interfaceNames(
-    decodeIfTable2(await readAsync(api, checkOptions(api, options, KEYS), ifTable)),
+    decodeIfTable2(await readAsync(api, ...netioOptions(api, "GetIfTable2", options))),
   );
 }
 

@@ -1,6 +1,5 @@
 import { decodeIpForwardTable2, type IpForwardRow2 } from "../structs/ip_forward_table2.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIpForwardTable2}. */
@@ -8,21 +7,6 @@ export interface IpForwardTable2Options extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getIpForwardTable2Async}. */
 export interface AsyncIpForwardTable2Options extends FamilyOption, AsyncSymbolsOption {}
-
-const KEYS = ["family", "symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(
-  api: string,
-  options: IpForwardTable2Options | AsyncIpForwardTable2Options | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "all");
-  return [
-    checked,
-    (symbols: AnySymbols) => netioPlan(symbols, "GetIpForwardTable2", family),
-  ] as const;
-}
 
 /**
  * The routing table, from `GetIpForwardTable2`: per route, its destination
@@ -47,7 +31,7 @@ function plan(
  */
 export function getIpForwardTable2(options?: IpForwardTable2Options): IpForwardRow2[] {
   const api = "getIpForwardTable2";
-  return decodeIpForwardTable2(readSync(api, ...plan(api, options)));
+  return decodeIpForwardTable2(readSync(api, ...netioOptions(api, "GetIpForwardTable2", options)));
 }
 
 /**
@@ -70,5 +54,7 @@ export async function getIpForwardTable2Async(
   options?: AsyncIpForwardTable2Options,
 ): Promise<IpForwardRow2[]> {
   const api = "getIpForwardTable2Async";
-  return decodeIpForwardTable2(await readAsync(api, ...plan(api, options)));
+  return decodeIpForwardTable2(
+    await readAsync(api, ...netioOptions(api, "GetIpForwardTable2", options)),
+  );
 }

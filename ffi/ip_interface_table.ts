@@ -1,7 +1,6 @@
 import type { IpInterfaceRow } from "../structs/ip_interface_row.ts";
 import { decodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIpInterfaceTable}. */
@@ -9,21 +8,6 @@ export interface IpInterfaceTableOptions extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getIpInterfaceTableAsync}. */
 export interface AsyncIpInterfaceTableOptions extends FamilyOption, AsyncSymbolsOption {}
-
-const KEYS = ["family", "symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(
-  api: string,
-  options: IpInterfaceTableOptions | AsyncIpInterfaceTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "all");
-  return [
-    checked,
-    (symbols: AnySymbols) => netioPlan(symbols, "GetIpInterfaceTable", family),
-  ] as const;
-}
 
 /**
  * The IP interfaces, from `GetIpInterfaceTable`: per interface and family,
@@ -45,8 +29,9 @@ function plan(
  * ```
  */
 export function getIpInterfaceTable(options?: IpInterfaceTableOptions): IpInterfaceRow[] {
+  const api = "getIpInterfaceTable";
   return decodeIpInterfaceTable(
-    readSync("getIpInterfaceTable", ...plan("getIpInterfaceTable", options)),
+    readSync(api, ...netioOptions(api, "GetIpInterfaceTable", options)),
   );
 }
 
@@ -68,5 +53,7 @@ export async function getIpInterfaceTableAsync(
   options?: AsyncIpInterfaceTableOptions,
 ): Promise<IpInterfaceRow[]> {
   const api = "getIpInterfaceTableAsync";
-  return decodeIpInterfaceTable(await readAsync(api, ...plan(api, options)));
+  return decodeIpInterfaceTable(
+    await readAsync(api, ...netioOptions(api, "GetIpInterfaceTable", options)),
+  );
 }

@@ -1,6 +1,5 @@
 import { decodeIpNetTable2, type IpNetRow2 } from "../structs/ip_net_table2.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getIpNetTable2}. */
@@ -8,21 +7,6 @@ export interface IpNetTable2Options extends FamilyOption, SymbolsOption {}
 
 /** Options of {@linkcode getIpNetTable2Async}. */
 export interface AsyncIpNetTable2Options extends FamilyOption, AsyncSymbolsOption {}
-
-const KEYS = ["family", "symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(
-  api: string,
-  options: IpNetTable2Options | AsyncIpNetTable2Options | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "all");
-  return [
-    checked,
-    (symbols: AnySymbols) => netioPlan(symbols, "GetIpNetTable2", family),
-  ] as const;
-}
 
 /**
  * The neighbours (the ARP cache for IPv4, the neighbour discovery cache for
@@ -48,7 +32,7 @@ function plan(
  */
 export function getIpNetTable2(options?: IpNetTable2Options): IpNetRow2[] {
   const api = "getIpNetTable2";
-  return decodeIpNetTable2(readSync(api, ...plan(api, options)));
+  return decodeIpNetTable2(readSync(api, ...netioOptions(api, "GetIpNetTable2", options)));
 }
 
 /**
@@ -72,5 +56,5 @@ export async function getIpNetTable2Async(
   options?: AsyncIpNetTable2Options,
 ): Promise<IpNetRow2[]> {
   const api = "getIpNetTable2Async";
-  return decodeIpNetTable2(await readAsync(api, ...plan(api, options)));
+  return decodeIpNetTable2(await readAsync(api, ...netioOptions(api, "GetIpNetTable2", options)));
 }

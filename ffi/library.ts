@@ -13,6 +13,22 @@ let nonblocking:
   | undefined;
 let path: string | undefined;
 
+/**
+ * Throws `ERROR_MOD_NOT_FOUND` for `dll` when not on Windows, saying which
+ * mock member to pass as `option` instead.
+ */
+export function requireWindows(dll: string, option: "symbols" | "kernel32"): void {
+  if (Deno.build.os !== "windows") {
+    throw new IpHelperError(
+      `LoadLibrary(${dll})`,
+      IpHelperStatus.ERROR_MOD_NOT_FOUND,
+      `${dll} exists only on Windows, and this is ${Deno.build.os}. ` +
+        `To run without Windows, pass a mock: \`{ ${option}: createMock(capture).${option} }\` ` +
+        "from `@iphlpapi/iphlpapi/mock`.",
+    );
+  }
+}
+
 /** Longest path GetSystemDirectoryW can return, in UTF-16 units. */
 const MAX_LONG_PATH = 32_768;
 
@@ -23,15 +39,7 @@ const MAX_LONG_PATH = 32_768;
  * only ever maps from the system directory, so its bare name is safe.
  */
 function iphlpapiPath(): string {
-  if (Deno.build.os !== "windows") {
-    throw new IpHelperError(
-      "LoadLibrary(iphlpapi.dll)",
-      IpHelperStatus.ERROR_MOD_NOT_FOUND,
-      `iphlpapi.dll exists only on Windows, and this is ${Deno.build.os}. ` +
-        "To run without Windows, pass a mock: `{ symbols: createMock(capture).symbols }` " +
-        "from `@iphlpapi/iphlpapi/mock`.",
-    );
-  }
+  requireWindows("iphlpapi.dll", "symbols");
   if (path) return path;
   const kernel32 = Deno.dlopen("kernel32.dll", {
     // UINT GetSystemDirectoryW(LPWSTR lpBuffer, UINT uSize)

@@ -2,8 +2,9 @@
 // and QueryFullProcessImageNameW. Used to name the owningPid of a connection
 // row, as netstat -b, TCPView and psutil's Process(pid).name() do.
 import { readUtf16 } from "../structs/_utf16.ts";
-import { describeValue } from "./_check.ts";
+import { checkFunctions, checkOptions, describeValue } from "./_check.ts";
 import { IpHelperError } from "./ip_helper_error.ts";
+import { requireWindows } from "./library.ts";
 import { IpHelperStatus as S } from "./status.ts";
 
 /**
@@ -145,15 +146,7 @@ let library: Deno.DynamicLibrary<typeof kernel32Symbols> | undefined;
  * ```
  */
 export function loadKernel32(): Kernel32Symbols {
-  if (Deno.build.os !== "windows") {
-    throw new IpHelperError(
-      "LoadLibrary(kernel32.dll)",
-      S.ERROR_MOD_NOT_FOUND,
-      `kernel32.dll exists only on Windows, and this is ${Deno.build.os}. ` +
-        "To run without Windows, pass a mock: `{ kernel32: createMock(capture).kernel32 }` " +
-        "from `@iphlpapi/iphlpapi/mock`.",
-    );
-  }
+  requireWindows("kernel32.dll", "kernel32");
   library ??= Deno.dlopen("kernel32.dll", kernel32Symbols);
   return library.symbols;
 }
@@ -164,23 +157,13 @@ export function loadKernel32(): Kernel32Symbols {
  */
 export function checkKernel32(api: string, value: unknown): Kernel32Symbols {
   if (value === undefined) return loadKernel32();
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new TypeError(
-      `${api}: options.kernel32 must be the symbols of kernel32.dll or a mock's kernel32, found ${
-        describeValue(value)
-      }`,
-    );
-  }
-  const record = value as Record<string, unknown>;
-  for (const fn of KERNEL32_FUNCTIONS) {
-    if (record[fn] !== null && typeof record[fn] !== "function") {
-      throw new TypeError(
-        `${api}: options.kernel32.${fn} must be a function, or null where the DLL lacks it; found ${
-          describeValue(record[fn])
-        }`,
-      );
-    }
-  }
+  checkFunctions(
+    api,
+    "kernel32",
+    value,
+    KERNEL32_FUNCTIONS,
+    "the symbols of kernel32.dll or a mock's kernel32",
+  );
   return value as Kernel32Symbols;
 }
 
@@ -260,17 +243,8 @@ export function checkPid(api: string, what: string, pid: unknown): number {
 }
 
 /** Checks `options` (undefined or `{ kernel32 }`) and returns the functions to call. */
-function checkKernel32Option(api: string, options: unknown): Kernel32 {
-  if (options === undefined) return present(loadKernel32());
-  if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`${api}: options must be an object, found ${describeValue(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (key !== "kernel32") {
-      throw new TypeError(`${api}: unknown option ${describeValue(key)}; expected "kernel32"`);
-    }
-  }
-  return present(checkKernel32(api, (options as Kernel32Option).kernel32));
+function checkKernel32Option(api: string, options: Kernel32Option | undefined): Kernel32 {
+  return present(checkKernel32(api, checkOptions(api, options, ["kernel32"]).kernel32));
 }
 
 /**

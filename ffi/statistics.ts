@@ -9,7 +9,7 @@ import {
   type UdpStatistics,
 } from "../structs/udp_statistics.ts";
 import { type AnySymbols, fixedPlan, type Plan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { checkFamily, checkOptions, readAsync, readSync, SOCKET_FAMILIES } from "./_check.ts";
 import type { FixedFunction } from "./_tables.ts";
 import type { AsyncSymbolsOption, SymbolsOption } from "./options.ts";
 
@@ -57,7 +57,7 @@ function plan<T>(
   forms: readonly [Form<T>, Form<T>],
 ) {
   const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "ipv4", ["ipv4", "ipv6"]);
+  const family = checkFamily(api, checked.family, "ipv4", SOCKET_FAMILIES);
   return [checked, (symbols: AnySymbols) => statisticsPlan(symbols, forms, family)] as const;
 }
 

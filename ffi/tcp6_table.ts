@@ -1,8 +1,7 @@
 import type { Tcp6Row, Tcp6Row2 } from "../structs/tcp6_row.ts";
 import { decodeTcp6Table } from "../structs/tcp6_table.ts";
 import { decodeTcp6Table2 } from "../structs/tcp6_table2.ts";
-import { type AnySymbols, orderedPlan, type Plan } from "./_call.ts";
-import { checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
+import { orderedOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getTcp6Table} and {@linkcode getTcp6Table2}. */
@@ -10,22 +9,6 @@ export interface Tcp6TableOptions extends SortedOption, SymbolsOption {}
 
 /** Options of {@linkcode getTcp6TableAsync} and {@linkcode getTcp6Table2Async}. */
 export interface AsyncTcp6TableOptions extends SortedOption, AsyncSymbolsOption {}
-
-const KEYS = ["sorted", "symbols"];
-
-/** Checks `options` for `api` and returns the plan of `fn` that it selects. */
-function plan(
-  api: string,
-  fn: "GetTcp6Table" | "GetTcp6Table2",
-  options: Tcp6TableOptions | AsyncTcp6TableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const sorted = checkSorted(api, checked.sorted);
-  return [
-    checked,
-    (symbols: AnySymbols): Plan<Uint8Array> => orderedPlan(symbols, fn, sorted),
-  ] as const;
-}
 
 /**
  * The IPv6 TCP connection table, from `GetTcp6Table`: state, endpoints and
@@ -47,7 +30,7 @@ function plan(
  */
 export function getTcp6Table(options?: Tcp6TableOptions): Tcp6Row[] {
   const api = "getTcp6Table";
-  return decodeTcp6Table(readSync(api, ...plan(api, "GetTcp6Table", options)));
+  return decodeTcp6Table(readSync(api, ...orderedOptions(api, "GetTcp6Table", options)));
 }
 
 /**
@@ -66,7 +49,7 @@ export function getTcp6Table(options?: Tcp6TableOptions): Tcp6Row[] {
  */
 export async function getTcp6TableAsync(options?: AsyncTcp6TableOptions): Promise<Tcp6Row[]> {
   const api = "getTcp6TableAsync";
-  return decodeTcp6Table(await readAsync(api, ...plan(api, "GetTcp6Table", options)));
+  return decodeTcp6Table(await readAsync(api, ...orderedOptions(api, "GetTcp6Table", options)));
 }
 
 /**
@@ -87,7 +70,7 @@ export async function getTcp6TableAsync(options?: AsyncTcp6TableOptions): Promis
  */
 export function getTcp6Table2(options?: Tcp6TableOptions): Tcp6Row2[] {
   const api = "getTcp6Table2";
-  return decodeTcp6Table2(readSync(api, ...plan(api, "GetTcp6Table2", options)));
+  return decodeTcp6Table2(readSync(api, ...orderedOptions(api, "GetTcp6Table2", options)));
 }
 
 /**
@@ -107,5 +90,5 @@ export function getTcp6Table2(options?: Tcp6TableOptions): Tcp6Row2[] {
  */
 export async function getTcp6Table2Async(options?: AsyncTcp6TableOptions): Promise<Tcp6Row2[]> {
   const api = "getTcp6Table2Async";
-  return decodeTcp6Table2(await readAsync(api, ...plan(api, "GetTcp6Table2", options)));
+  return decodeTcp6Table2(await readAsync(api, ...orderedOptions(api, "GetTcp6Table2", options)));
 }

@@ -2,8 +2,7 @@ import { decodeTcpTable } from "../structs/tcp_table.ts";
 import { decodeTcpTable2 } from "../structs/tcp_table2.ts";
 import type { TcpRow, TcpRow2 } from "../structs/tcp_row.ts";
 import { TcpTable2View } from "../structs/tcp_table_view.ts";
-import { type AnySymbols, orderedPlan, type Plan } from "./_call.ts";
-import { checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
+import { orderedOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getTcpTable} and {@linkcode getTcpTable2}. */
@@ -11,22 +10,6 @@ export interface TcpTableOptions extends SortedOption, SymbolsOption {}
 
 /** Options of {@linkcode getTcpTableAsync} and {@linkcode getTcpTable2Async}. */
 export interface AsyncTcpTableOptions extends SortedOption, AsyncSymbolsOption {}
-
-const KEYS = ["sorted", "symbols"];
-
-/** Checks `options` for `api` and returns the plan of `fn` that it selects. */
-function plan(
-  api: string,
-  fn: "GetTcpTable" | "GetTcpTable2",
-  options: TcpTableOptions | AsyncTcpTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const sorted = checkSorted(api, checked.sorted);
-  return [
-    checked,
-    (symbols: AnySymbols): Plan<Uint8Array> => orderedPlan(symbols, fn, sorted),
-  ] as const;
-}
 
 /**
  * The IPv4 TCP connection table, from `GetTcpTable`: state and endpoints of
@@ -46,7 +29,8 @@ function plan(
  * ```
  */
 export function getTcpTable(options?: TcpTableOptions): TcpRow[] {
-  return decodeTcpTable(readSync("getTcpTable", ...plan("getTcpTable", "GetTcpTable", options)));
+  const api = "getTcpTable";
+  return decodeTcpTable(readSync(api, ...orderedOptions(api, "GetTcpTable", options)));
 }
 
 /**
@@ -65,7 +49,7 @@ export function getTcpTable(options?: TcpTableOptions): TcpRow[] {
  */
 export async function getTcpTableAsync(options?: AsyncTcpTableOptions): Promise<TcpRow[]> {
   const api = "getTcpTableAsync";
-  return decodeTcpTable(await readAsync(api, ...plan(api, "GetTcpTable", options)));
+  return decodeTcpTable(await readAsync(api, ...orderedOptions(api, "GetTcpTable", options)));
 }
 
 /**
@@ -87,9 +71,8 @@ export async function getTcpTableAsync(options?: AsyncTcpTableOptions): Promise<
  * ```
  */
 export function getTcpTable2(options?: TcpTableOptions): TcpRow2[] {
-  return decodeTcpTable2(
-    readSync("getTcpTable2", ...plan("getTcpTable2", "GetTcpTable2", options)),
-  );
+  const api = "getTcpTable2";
+  return decodeTcpTable2(readSync(api, ...orderedOptions(api, "GetTcpTable2", options)));
 }
 
 /**
@@ -110,7 +93,7 @@ export function getTcpTable2(options?: TcpTableOptions): TcpRow2[] {
  */
 export async function getTcpTable2Async(options?: AsyncTcpTableOptions): Promise<TcpRow2[]> {
   const api = "getTcpTable2Async";
-  return decodeTcpTable2(await readAsync(api, ...plan(api, "GetTcpTable2", options)));
+  return decodeTcpTable2(await readAsync(api, ...orderedOptions(api, "GetTcpTable2", options)));
 }
 
 /**
@@ -136,7 +119,7 @@ export async function getTcpTable2Async(options?: AsyncTcpTableOptions): Promise
  */
 export function getTcpTable2View(options?: TcpTableOptions): TcpTable2View {
   const api = "getTcpTable2View";
-  return new TcpTable2View(readSync(api, ...plan(api, "GetTcpTable2", options)));
+  return new TcpTable2View(readSync(api, ...orderedOptions(api, "GetTcpTable2", options)));
 }
 
 /**
@@ -157,5 +140,5 @@ export async function getTcpTable2ViewAsync(
   options?: AsyncTcpTableOptions,
 ): Promise<TcpTable2View> {
   const api = "getTcpTable2ViewAsync";
-  return new TcpTable2View(await readAsync(api, ...plan(api, "GetTcpTable2", options)));
+  return new TcpTable2View(await readAsync(api, ...orderedOptions(api, "GetTcpTable2", options)));
 }

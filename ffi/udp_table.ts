@@ -1,8 +1,7 @@
 import type { Udp6Row, UdpRow } from "../structs/udp_row.ts";
 import { decodeUdpTable } from "../structs/udp_table.ts";
 import { decodeUdp6Table } from "../structs/udp6_table.ts";
-import { type AnySymbols, orderedPlan, type Plan } from "./_call.ts";
-import { checkOptions, checkSorted, readAsync, readSync } from "./_check.ts";
+import { orderedOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, SortedOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getUdpTable} and {@linkcode getUdp6Table}. */
@@ -10,22 +9,6 @@ export interface UdpTableOptions extends SortedOption, SymbolsOption {}
 
 /** Options of {@linkcode getUdpTableAsync} and {@linkcode getUdp6TableAsync}. */
 export interface AsyncUdpTableOptions extends SortedOption, AsyncSymbolsOption {}
-
-const KEYS = ["sorted", "symbols"];
-
-/** Checks `options` for `api` and returns the plan of `fn` that it selects. */
-function plan(
-  api: string,
-  fn: "GetUdpTable" | "GetUdp6Table",
-  options: UdpTableOptions | AsyncUdpTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const sorted = checkSorted(api, checked.sorted);
-  return [
-    checked,
-    (symbols: AnySymbols): Plan<Uint8Array> => orderedPlan(symbols, fn, sorted),
-  ] as const;
-}
 
 /**
  * The IPv4 UDP endpoints, from `GetUdpTable`: the local address and port of
@@ -44,7 +27,7 @@ function plan(
  */
 export function getUdpTable(options?: UdpTableOptions): UdpRow[] {
   const api = "getUdpTable";
-  return decodeUdpTable(readSync(api, ...plan(api, "GetUdpTable", options)));
+  return decodeUdpTable(readSync(api, ...orderedOptions(api, "GetUdpTable", options)));
 }
 
 /**
@@ -63,7 +46,7 @@ export function getUdpTable(options?: UdpTableOptions): UdpRow[] {
  */
 export async function getUdpTableAsync(options?: AsyncUdpTableOptions): Promise<UdpRow[]> {
   const api = "getUdpTableAsync";
-  return decodeUdpTable(await readAsync(api, ...plan(api, "GetUdpTable", options)));
+  return decodeUdpTable(await readAsync(api, ...orderedOptions(api, "GetUdpTable", options)));
 }
 
 /**
@@ -84,7 +67,7 @@ export async function getUdpTableAsync(options?: AsyncUdpTableOptions): Promise<
  */
 export function getUdp6Table(options?: UdpTableOptions): Udp6Row[] {
   const api = "getUdp6Table";
-  return decodeUdp6Table(readSync(api, ...plan(api, "GetUdp6Table", options)));
+  return decodeUdp6Table(readSync(api, ...orderedOptions(api, "GetUdp6Table", options)));
 }
 
 /**
@@ -103,5 +86,5 @@ export function getUdp6Table(options?: UdpTableOptions): Udp6Row[] {
  */
 export async function getUdp6TableAsync(options?: AsyncUdpTableOptions): Promise<Udp6Row[]> {
   const api = "getUdp6TableAsync";
-  return decodeUdp6Table(await readAsync(api, ...plan(api, "GetUdp6Table", options)));
+  return decodeUdp6Table(await readAsync(api, ...orderedOptions(api, "GetUdp6Table", options)));
 }

@@ -2,8 +2,7 @@ import {
   decodeUnicastIpAddressTable,
   type UnicastIpAddressRow,
 } from "../structs/unicast_ip_address_table.ts";
-import { type AnySymbols, netioPlan } from "./_call.ts";
-import { checkFamily, checkOptions, readAsync, readSync } from "./_check.ts";
+import { netioOptions, readAsync, readSync } from "./_check.ts";
 import type { AsyncSymbolsOption, FamilyOption, SymbolsOption } from "./options.ts";
 
 /** Options of {@linkcode getUnicastIpAddressTable}. */
@@ -11,21 +10,6 @@ export interface UnicastIpAddressTableOptions extends FamilyOption, SymbolsOptio
 
 /** Options of {@linkcode getUnicastIpAddressTableAsync}. */
 export interface AsyncUnicastIpAddressTableOptions extends FamilyOption, AsyncSymbolsOption {}
-
-const KEYS = ["family", "symbols"];
-
-/** Checks `options` for `api`; returns them and the plan. */
-function plan(
-  api: string,
-  options: UnicastIpAddressTableOptions | AsyncUnicastIpAddressTableOptions | undefined,
-) {
-  const checked = checkOptions(api, options, KEYS);
-  const family = checkFamily(api, checked.family, "all");
-  return [
-    checked,
-    (symbols: AnySymbols) => netioPlan(symbols, "GetUnicastIpAddressTable", family),
-  ] as const;
-}
 
 /**
  * The unicast IP addresses of this machine, from `GetUnicastIpAddressTable`:
@@ -52,7 +36,9 @@ export function getUnicastIpAddressTable(
   options?: UnicastIpAddressTableOptions,
 ): UnicastIpAddressRow[] {
   const api = "getUnicastIpAddressTable";
-  return decodeUnicastIpAddressTable(readSync(api, ...plan(api, options)));
+  return decodeUnicastIpAddressTable(
+    readSync(api, ...netioOptions(api, "GetUnicastIpAddressTable", options)),
+  );
 }
 
 /**
@@ -75,5 +61,7 @@ export async function getUnicastIpAddressTableAsync(
   options?: AsyncUnicastIpAddressTableOptions,
 ): Promise<UnicastIpAddressRow[]> {
   const api = "getUnicastIpAddressTableAsync";
-  return decodeUnicastIpAddressTable(await readAsync(api, ...plan(api, options)));
+  return decodeUnicastIpAddressTable(
+    await readAsync(api, ...netioOptions(api, "GetUnicastIpAddressTable", options)),
+  );
 }

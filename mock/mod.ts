@@ -74,6 +74,7 @@ export {
   encodeUdp6TableOwnerModule,
 } from "../structs/udp6_table_owner_module.ts";
 export { encodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";
+export { encodeUnicastIpAddressTable } from "../structs/unicast_ip_address_table.ts";
 
 // What the mock and the encoders take, so that this entry point is complete on its own.
 export { type IpHelperFunction, type IpHelperSymbols, symbols } from "../ffi/symbols.ts";

@@ -60,11 +60,11 @@ export function decodeRows<R>(
   return rows;
 }
 
-/** Encodes `rows` as a table with `write(view, offsetOfRow, row)`; padding stays zero. */
+/** Encodes `rows` as a table with `write(view, offsetOfRow, row, index)`; padding stays zero. */
 export function encodeRows<R>(
   rows: readonly R[],
   shape: TableShape,
-  write: (view: DataView, offset: number, row: R) => void,
+  write: (view: DataView, offset: number, row: R, index: number) => void,
 ): Uint8Array {
   if (!Array.isArray(rows)) throw new TypeError(`${shape.structure}: rows must be an array`);
   const bytes = new Uint8Array(shape.rowsAt + rows.length * shape.rowSize);
@@ -75,7 +75,7 @@ export function encodeRows<R>(
     if (!(i in rows)) {
       throw new TypeError(`${shape.structure}: rows[${i}] is missing (a sparse array)`);
     }
-    write(view, shape.rowsAt + i * shape.rowSize, rows[i]!);
+    write(view, shape.rowsAt + i * shape.rowSize, rows[i]!, i);
   }
   return bytes;
 }

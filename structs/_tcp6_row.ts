@@ -1,35 +1,14 @@
 // The IPv6 TCP rows (MIB_TCP6ROW, MIB_TCP6ROW2, MIB_TCP6ROW_OWNER_PID; the
-// owner-module row is read in tcp6_table_owner_module.ts), and what the IPv6
-// and UDP decoders and encoders share: the input checks, the memoised IPv6
-// text, the OwningModuleInfo words and the range checks of the encoders.
-import { formatIpv6, readPort, writeIpv4, writeIpv6 } from "./_address.ts";
-import { encodeRows, type TableShape } from "./_table.ts";
+// owner-module row is read in tcp6_table_owner_module.ts): their readers and
+// the writer of the members they share, and the memoised IPv6 text that the
+// IPv6 UDP readers use too.
+import { formatIpv6, readPort } from "./_address.ts";
+import type { FieldWriter } from "./_fields.ts";
 import { MIB_TCP6ROW, MIB_TCP6ROW2, MIB_TCP6ROW_OWNER_PID } from "./layout.ts";
 import type { Tcp6Row, Tcp6Row2, Tcp6RowOwnerPid } from "./tcp6_row.ts";
 import { TcpState } from "./tcp_state.ts";
 
 // ---- decoding -------------------------------------------------------------
-
-/** The name of what a decoder was given instead of bytes: `null`, `string`, `ArrayBuffer`. */
-function typeName(value: unknown): string {
-  if (value === null || value === undefined) return String(value);
-  if (typeof value !== "object") return typeof value;
-  return Object.prototype.toString.call(value).slice(8, -1);
-}
-
-/** Throws the TypeError of decoder `fn` when `bytes` is not a `Uint8Array`. */
-export function expectBytes(fn: string, bytes: unknown): void {
-  if (!(bytes instanceof Uint8Array)) {
-    throw new TypeError(`${fn}: expected a Uint8Array, found ${typeName(bytes)}`);
-  }
-}
-
-/** Reads the `count` ULONGLONGs of an `OwningModuleInfo` at `o`. */
-export function readModuleInfo(view: DataView, o: number, count: number): bigint[] {
-  const words = new Array<bigint>(count);
-  for (let i = 0; i < count; i++) words[i] = view.getBigUint64(o + 8 * i, true);
-  return words;
-}
 
 // IPv6 text, memoised by address, as _address.ts does for dotted quads:
 // formatIpv6 takes about 150 ns, and a table repeats its few local addresses
@@ -174,181 +153,8 @@ export function readTcp6RowOwnerPid(view: DataView, o: number): Tcp6RowOwnerPid 
 }
 
 // ---- encoding -------------------------------------------------------------
-// Encoders check every value and refuse one that does not fit its member
-// (a TypeError naming the field) instead of letting DataView wrap it.
-
-/** Who is encoding what: for messages, `"encodeX: rows[3]"` or `"encodeX: row"`. */
-export interface Where {
-  /** The encoder's name. */
-  fn: string;
-  /** The row's index in `rows`, or -1 for a lone `row`. */
-  index: number;
-}
-
-/** `"encodeX: rows[3].name"`, or `"encodeX: row.name"` for a lone row; no `.name` when empty. */
-export const fieldName = (where: Where, name: string): string =>
-  `${where.fn}: ${where.index < 0 ? "row" : `rows[${where.index}]`}${name ? "." + name : ""}`;
-
-/** Readable text of a refused value. */
-function show(value: unknown): string {
-  if (typeof value === "bigint") return `${value}n`;
-  if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "object" && value !== null) return typeName(value);
-  return String(value);
-}
-
-function refuse(where: Where, name: string, expected: string, value: unknown): never {
-  throw new TypeError(`${fieldName(where, name)} must be ${expected}, found ${show(value)}`);
-}
-
-/** Throws unless `rows` is an array; the encoders' first check. */
-export function expectRows(fn: string, rows: unknown): void {
-  if (!Array.isArray(rows)) {
-    throw new TypeError(`${fn}: rows must be an array, found ${show(rows)}`);
-  }
-}
-
-/**
- * Encodes `rows` as a table of `shape` with `write`, after checking that
- * `rows` is an array; `write` learns each row's index for its messages.
- */
-export function encodeCheckedRows<R>(
-  fn: string,
-  rows: readonly R[],
-  shape: TableShape,
-  write: (view: DataView, o: number, row: R, where: Where) => void,
-): Uint8Array {
-  expectRows(fn, rows);
-  const where: Where = { fn, index: 0 };
-  return encodeRows(rows, shape, (view, o, row) => {
-    where.index = (o - shape.rowsAt) / shape.rowSize;
-    write(view, o, row, where);
-  });
-}
-
-/** Encodes one row of `size` bytes with `write` (the argument of `GetOwnerModuleFrom…Entry`). */
-export function encodeCheckedRow<R>(
-  fn: string,
-  row: R,
-  size: number,
-  write: (view: DataView, o: number, row: R, where: Where) => void,
-): Uint8Array {
-  const bytes = new Uint8Array(size);
-  write(new DataView(bytes.buffer), 0, row, { fn, index: -1 });
-  return bytes;
-}
-
-/** Throws unless `row` is an object. */
-export function expectRow(where: Where, row: unknown): void {
-  if (typeof row !== "object" || row === null) {
-    throw new TypeError(`${fieldName(where, "")} must be a row object, found ${show(row)}`);
-  }
-}
-
-/** `value` if it is an integer in 0..`max`, else a TypeError naming field `name`. */
-export function checkUint(where: Where, name: string, value: unknown, max: number): number {
-  if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > max) {
-    refuse(where, name, `an integer in 0..${max === 0xffff ? "65535" : "0xFFFFFFFF"}`, value);
-  }
-  return value as number;
-}
-
-/** Writes port `value` (0..65535) to the low 16 bits of the DWORD at `o`, network order. */
-export function writePortField(
-  view: DataView,
-  o: number,
-  where: Where,
-  name: string,
-  value: unknown,
-): void {
-  view.setUint16(o, checkUint(where, name, value, 0xffff), false);
-}
-
-/** Writes a DWORD (0..0xFFFFFFFF) little-endian at `o`. */
-export function writeDwordField(
-  view: DataView,
-  o: number,
-  where: Where,
-  name: string,
-  value: unknown,
-): void {
-  view.setUint32(o, checkUint(where, name, value, 0xffffffff), true);
-}
-
-/** Writes a signed 32-bit int (-2³¹..2³¹-1) little-endian at `o`. */
-export function writeInt32Field(
-  view: DataView,
-  o: number,
-  where: Where,
-  name: string,
-  value: unknown,
-): void {
-  if (
-    !Number.isInteger(value) || (value as number) < -0x80000000 || (value as number) > 0x7fffffff
-  ) {
-    refuse(where, name, "an integer in -2147483648..2147483647", value);
-  }
-  view.setInt32(o, value as number, true);
-}
-
-/** `value` if it is a boolean, else a TypeError naming field `name`. */
-export function checkBoolean(where: Where, name: string, value: unknown): boolean {
-  if (typeof value !== "boolean") refuse(where, name, "a boolean", value);
-  return value;
-}
-
-/** Writes address text `value` at `o`: 16 bytes of IPv6, or 4 of IPv4 when `ipv4`. */
-export function writeAddressField(
-  view: DataView,
-  o: number,
-  where: Where,
-  name: string,
-  value: unknown,
-  ipv4 = false,
-): void {
-  const expected = ipv4 ? "IPv4 dotted-quad text" : "IPv6 address text";
-  if (typeof value !== "string") refuse(where, name, expected, value);
-  try {
-    (ipv4 ? writeIpv4 : writeIpv6)(view, o, value);
-  } catch (error) {
-    if (error instanceof TypeError) refuse(where, name, expected, value);
-    throw error;
-  }
-}
-
-const INT64_MIN = -(2n ** 63n);
-const INT64_MAX = 2n ** 63n - 1n;
-const UINT64_MAX = 2n ** 64n - 1n;
-
-/** Writes `createTimestamp`, a bigint in int64 range, as a LARGE_INTEGER at `o`. */
-export function writeTimestampField(view: DataView, o: number, where: Where, value: unknown): void {
-  if (typeof value !== "bigint" || value < INT64_MIN || value > INT64_MAX) {
-    refuse(where, "createTimestamp", "a bigint in -(2^63)..2^63-1", value);
-  }
-  view.setBigInt64(o, value, true);
-}
-
-/**
- * Writes `owningModuleInfo`, at most `count` bigints in 0..2⁶⁴-1, as
- * ULONGLONGs at `o`; words it does not give stay zero.
- */
-export function writeModuleInfoField(
-  view: DataView,
-  o: number,
-  where: Where,
-  value: unknown,
-  count: number,
-): void {
-  if (!Array.isArray(value) || value.length > count) {
-    refuse(where, "owningModuleInfo", `an array of at most ${count} bigints`, value);
-  }
-  value.forEach((word: unknown, i) => {
-    if (typeof word !== "bigint" || word < 0n || word > UINT64_MAX) {
-      refuse(where, `owningModuleInfo[${i}]`, "a bigint in 0..2^64-1", word);
-    }
-    view.setBigUint64(o + 8 * i, word, true);
-  });
-}
+// Every value is checked by the FieldWriter (see _fields.ts): one that does
+// not fit its member is refused with a TypeError naming the field.
 
 /** Where the members of one IPv6 TCP row kind are. */
 export interface Tcp6Offsets {
@@ -392,23 +198,16 @@ export const TCP6ROW_OWNER_PID_AT: Tcp6Offsets = {
 };
 
 /**
- * Encodes the members every IPv6 TCP row has, at offsets `at` from `o`,
- * checked; ports go to the low 16 bits, network order. The row's values are
+ * Encodes the members every IPv6 TCP row has, at offsets `at` of the row `w`
+ * writes; ports go to the low 16 bits, network order. The row's values are
  * written as given, a listener's remote members included.
  */
-export function writeTcp6Row(
-  view: DataView,
-  o: number,
-  at: Tcp6Offsets,
-  row: Tcp6Row,
-  where: Where,
-): void {
-  expectRow(where, row);
-  writeDwordField(view, o + at.state, where, "state", row.state);
-  writeAddressField(view, o + at.localAddr, where, "localAddr", row.localAddr);
-  writeDwordField(view, o + at.localScopeId, where, "localScopeId", row.localScopeId);
-  writePortField(view, o + at.localPort, where, "localPort", row.localPort);
-  writeAddressField(view, o + at.remoteAddr, where, "remoteAddr", row.remoteAddr);
-  writeDwordField(view, o + at.remoteScopeId, where, "remoteScopeId", row.remoteScopeId);
-  writePortField(view, o + at.remotePort, where, "remotePort", row.remotePort);
+export function writeTcp6Row(w: FieldWriter, at: Tcp6Offsets, row: Tcp6Row): void {
+  w.u32(at.state, row.state, "state");
+  w.ipv6(at.localAddr, row.localAddr, "localAddr");
+  w.u32(at.localScopeId, row.localScopeId, "localScopeId");
+  w.port(at.localPort, row.localPort, "localPort");
+  w.ipv6(at.remoteAddr, row.remoteAddr, "remoteAddr");
+  w.u32(at.remoteScopeId, row.remoteScopeId, "remoteScopeId");
+  w.port(at.remotePort, row.remotePort, "remotePort");
 }

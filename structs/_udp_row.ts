@@ -2,17 +2,8 @@
 // MIB_UDP6ROW_OWNER_PID (the owner-module rows are read in their table files),
 // and the writers of the members the UDP rows share.
 import { formatIpv4, readPort } from "./_address.ts";
-import {
-  checkBoolean,
-  expectRow,
-  fieldName,
-  ipv6Text,
-  type Where,
-  writeAddressField,
-  writeDwordField,
-  writeInt32Field,
-  writePortField,
-} from "./_tcp6_row.ts";
+import { checkBoolean, type FieldWriter } from "./_fields.ts";
+import { ipv6Text } from "./_tcp6_row.ts";
 import { MIB_UDP6ROW, MIB_UDP6ROW_OWNER_PID, MIB_UDPROW, MIB_UDPROW_OWNER_PID } from "./layout.ts";
 import type { Udp6Row, Udp6RowOwnerPid, UdpRow, UdpRowOwnerPid } from "./udp_row.ts";
 
@@ -85,53 +76,36 @@ export interface Udp6Offsets extends UdpOffsets {
   localScopeId: number;
 }
 
-/** Encodes the members every IPv4 UDP row has, at offsets `at` from `o`, checked. */
-export function writeUdpRow(
-  view: DataView,
-  o: number,
-  at: UdpOffsets,
-  row: UdpRow,
-  where: Where,
-): void {
-  expectRow(where, row);
-  writeAddressField(view, o + at.localAddr, where, "localAddr", row.localAddr, true);
-  writePortField(view, o + at.localPort, where, "localPort", row.localPort);
+/** Encodes the members every IPv4 UDP row has, at offsets `at` of the row `w` writes. */
+export function writeUdpRow(w: FieldWriter, at: UdpOffsets, row: UdpRow): void {
+  w.ipv4(at.localAddr, row.localAddr, "localAddr");
+  w.port(at.localPort, row.localPort, "localPort");
 }
 
-/** Encodes the members every IPv6 UDP row has, at offsets `at` from `o`, checked. */
-export function writeUdp6Row(
-  view: DataView,
-  o: number,
-  at: Udp6Offsets,
-  row: Udp6Row,
-  where: Where,
-): void {
-  expectRow(where, row);
-  writeAddressField(view, o + at.localAddr, where, "localAddr", row.localAddr);
-  writeDwordField(view, o + at.localScopeId, where, "localScopeId", row.localScopeId);
-  writePortField(view, o + at.localPort, where, "localPort", row.localPort);
+/** Encodes the members every IPv6 UDP row has, at offsets `at` of the row `w` writes. */
+export function writeUdp6Row(w: FieldWriter, at: Udp6Offsets, row: Udp6Row): void {
+  w.ipv6(at.localAddr, row.localAddr, "localAddr");
+  w.u32(at.localScopeId, row.localScopeId, "localScopeId");
+  w.port(at.localPort, row.localPort, "localPort");
 }
 
 /**
- * Writes the `dwFlags` union at `o` from `flags` (a signed 32-bit int),
+ * Writes the `dwFlags` union at `at` from `flags` (a signed 32-bit int),
  * after checking that `specificPortBind` (a boolean) agrees with its bit
  * `bit`: the encoder does not guess which of the two was meant.
  */
-export function writeFlagsField(
-  view: DataView,
-  o: number,
-  where: Where,
-  row: { specificPortBind: unknown; flags: unknown },
+export function writeFlags(
+  w: FieldWriter,
+  at: number,
+  row: { specificPortBind: boolean; flags: number },
   bit: number,
 ): void {
-  const specificPortBind = checkBoolean(where, "specificPortBind", row.specificPortBind);
-  writeInt32Field(view, o, where, "flags", row.flags);
-  const flags = row.flags as number;
+  const specificPortBind = checkBoolean(row.specificPortBind, w.name("specificPortBind"));
+  w.i32(at, row.flags, "flags");
+  const { flags } = row;
   if ((((flags >>> bit) & 1) === 1) !== specificPortBind) {
     throw new TypeError(
-      `${
-        fieldName(where, "specificPortBind")
-      } is ${specificPortBind} but bit ${bit} of flags (${flags}) is ${
+      `${w.name("specificPortBind")} is ${specificPortBind} but bit ${bit} of flags (${flags}) is ${
         specificPortBind ? "clear" : "set"
       }: they are one union, set both alike`,
     );

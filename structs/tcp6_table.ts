@@ -1,12 +1,8 @@
 import { TCP6_TABLE as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import {
-  encodeCheckedRows,
-  expectBytes,
-  readTcp6Row,
-  TCP6ROW_AT,
-  writeTcp6Row,
-} from "./_tcp6_row.ts";
+import { readTcp6Row, TCP6ROW_AT, writeTcp6Row } from "./_tcp6_row.ts";
 import type { Tcp6Row } from "./tcp6_row.ts";
 
 /**
@@ -31,7 +27,7 @@ import type { Tcp6Row } from "./tcp6_row.ts";
  * ```
  */
 export function decodeTcp6Table(bytes: Uint8Array): Tcp6Row[] {
-  expectBytes("decodeTcp6Table", bytes);
+  requireBytes(bytes, "decodeTcp6Table");
   return decodeRows(bytes, SHAPE, readTcp6Row);
 }
 
@@ -60,6 +56,6 @@ export function encodeTcp6Table(rows: readonly Tcp6Row[]): Uint8Array {
     "encodeTcp6Table",
     rows,
     SHAPE,
-    (view, o, row, where) => writeTcp6Row(view, o, TCP6ROW_AT, row, where),
+    (w, row) => writeTcp6Row(w, TCP6ROW_AT, row),
   );
 }

@@ -1,13 +1,8 @@
 import { TCP6_TABLE2 as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { openTable } from "./_table.ts";
-import {
-  encodeCheckedRows,
-  expectBytes,
-  readTcp6Row2,
-  TCP6ROW2_AT,
-  writeDwordField,
-  writeTcp6Row,
-} from "./_tcp6_row.ts";
+import { readTcp6Row2, TCP6ROW2_AT, writeTcp6Row } from "./_tcp6_row.ts";
 import { MIB_TCP6ROW2 as R } from "./layout.ts";
 import type { Tcp6Row2 } from "./tcp6_row.ts";
 
@@ -38,7 +33,7 @@ const readRow = readTcp6Row2;
  * ```
  */
 export function decodeTcp6Table2(bytes: Uint8Array): Tcp6Row2[] {
-  expectBytes("decodeTcp6Table2", bytes);
+  requireBytes(bytes, "decodeTcp6Table2");
   // Its own loop rather than decodeRows, so that V8 can inline the row reader.
   const { view, count } = openTable(bytes, SHAPE);
   const rows = new Array<Tcp6Row2>(count);
@@ -64,9 +59,9 @@ export function decodeTcp6Table2(bytes: Uint8Array): Tcp6Row2[] {
  * ```
  */
 export function encodeTcp6Table2(rows: readonly Tcp6Row2[]): Uint8Array {
-  return encodeCheckedRows("encodeTcp6Table2", rows, SHAPE, (view, o, row, where) => {
-    writeTcp6Row(view, o, TCP6ROW2_AT, row, where);
-    writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
-    writeDwordField(view, o + R.dwOffloadState, where, "offloadState", row.offloadState);
+  return encodeCheckedRows("encodeTcp6Table2", rows, SHAPE, (w, row) => {
+    writeTcp6Row(w, TCP6ROW2_AT, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
+    w.u32(R.dwOffloadState, row.offloadState, "offloadState");
   });
 }

@@ -1,19 +1,10 @@
 import { readPort } from "./_address.ts";
+import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
+import { readModuleInfo, writeOwnerModule } from "./_owner_module_row.ts";
 import { TCP6_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import {
-  encodeCheckedRow,
-  encodeCheckedRows,
-  expectBytes,
-  ipv6Text,
-  readModuleInfo,
-  type Tcp6Offsets,
-  type Where,
-  writeDwordField,
-  writeModuleInfoField,
-  writeTcp6Row,
-  writeTimestampField,
-} from "./_tcp6_row.ts";
+import { ipv6Text, type Tcp6Offsets, writeTcp6Row } from "./_tcp6_row.ts";
 import { MIB_TCP6ROW_OWNER_MODULE as R } from "./layout.ts";
 import type { Tcp6RowOwnerModule } from "./tcp6_row.ts";
 import { TcpState } from "./tcp_state.ts";
@@ -64,17 +55,9 @@ const AT: Tcp6Offsets = {
   remotePort: R.dwRemotePort,
 };
 
-function writeRow(view: DataView, o: number, row: Tcp6RowOwnerModule, where: Where): void {
-  writeTcp6Row(view, o, AT, row, where);
-  writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
-  writeTimestampField(view, o + R.liCreateTimestamp, where, row.createTimestamp);
-  writeModuleInfoField(
-    view,
-    o + R.OwningModuleInfo,
-    where,
-    row.owningModuleInfo,
-    R.OwningModuleInfoCount,
-  );
+function writeRow(w: FieldWriter, row: Tcp6RowOwnerModule): void {
+  writeTcp6Row(w, AT, row);
+  writeOwnerModule(w, R, row);
 }
 
 /**
@@ -102,7 +85,7 @@ function writeRow(view: DataView, o: number, row: Tcp6RowOwnerModule, where: Whe
  * ```
  */
 export function decodeTcp6TableOwnerModule(bytes: Uint8Array): Tcp6RowOwnerModule[] {
-  expectBytes("decodeTcp6TableOwnerModule", bytes);
+  requireBytes(bytes, "decodeTcp6TableOwnerModule");
   return decodeRows(bytes, SHAPE, readRow);
 }
 

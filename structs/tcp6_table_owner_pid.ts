@@ -1,13 +1,8 @@
 import { TCP6_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { openTable } from "./_table.ts";
-import {
-  encodeCheckedRows,
-  expectBytes,
-  readTcp6RowOwnerPid,
-  TCP6ROW_OWNER_PID_AT,
-  writeDwordField,
-  writeTcp6Row,
-} from "./_tcp6_row.ts";
+import { readTcp6RowOwnerPid, TCP6ROW_OWNER_PID_AT, writeTcp6Row } from "./_tcp6_row.ts";
 import { MIB_TCP6ROW_OWNER_PID as R } from "./layout.ts";
 import type { Tcp6RowOwnerPid } from "./tcp6_row.ts";
 
@@ -38,7 +33,7 @@ const readRow = readTcp6RowOwnerPid;
  * ```
  */
 export function decodeTcp6TableOwnerPid(bytes: Uint8Array): Tcp6RowOwnerPid[] {
-  expectBytes("decodeTcp6TableOwnerPid", bytes);
+  requireBytes(bytes, "decodeTcp6TableOwnerPid");
   // Its own loop rather than decodeRows, so that V8 can inline the row reader.
   const { view, count } = openTable(bytes, SHAPE);
   const rows = new Array<Tcp6RowOwnerPid>(count);
@@ -64,8 +59,8 @@ export function decodeTcp6TableOwnerPid(bytes: Uint8Array): Tcp6RowOwnerPid[] {
  * ```
  */
 export function encodeTcp6TableOwnerPid(rows: readonly Tcp6RowOwnerPid[]): Uint8Array {
-  return encodeCheckedRows("encodeTcp6TableOwnerPid", rows, SHAPE, (view, o, row, where) => {
-    writeTcp6Row(view, o, TCP6ROW_OWNER_PID_AT, row, where);
-    writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
+  return encodeCheckedRows("encodeTcp6TableOwnerPid", rows, SHAPE, (w, row) => {
+    writeTcp6Row(w, TCP6ROW_OWNER_PID_AT, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
   });
 }

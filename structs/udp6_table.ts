@@ -1,6 +1,7 @@
 import { UDP6_TABLE as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import { encodeCheckedRows, expectBytes } from "./_tcp6_row.ts";
 import { readUdp6Row, type Udp6Offsets, writeUdp6Row } from "./_udp_row.ts";
 import { MIB_UDP6ROW as R } from "./layout.ts";
 import type { Udp6Row } from "./udp_row.ts";
@@ -29,7 +30,7 @@ const AT: Udp6Offsets = {
  * ```
  */
 export function decodeUdp6Table(bytes: Uint8Array): Udp6Row[] {
-  expectBytes("decodeUdp6Table", bytes);
+  requireBytes(bytes, "decodeUdp6Table");
   return decodeRows(bytes, SHAPE, readUdp6Row);
 }
 
@@ -53,6 +54,6 @@ export function encodeUdp6Table(rows: readonly Udp6Row[]): Uint8Array {
     "encodeUdp6Table",
     rows,
     SHAPE,
-    (view, o, row, where) => writeUdp6Row(view, o, AT, row, where),
+    (w, row) => writeUdp6Row(w, AT, row),
   );
 }

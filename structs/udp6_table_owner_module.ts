@@ -1,18 +1,11 @@
 import { readPort } from "./_address.ts";
+import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
+import { readModuleInfo, writeOwnerModule } from "./_owner_module_row.ts";
 import { UDP6_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import {
-  encodeCheckedRow,
-  encodeCheckedRows,
-  expectBytes,
-  ipv6Text,
-  readModuleInfo,
-  type Where,
-  writeDwordField,
-  writeModuleInfoField,
-  writeTimestampField,
-} from "./_tcp6_row.ts";
-import { type Udp6Offsets, writeFlagsField, writeUdp6Row } from "./_udp_row.ts";
+import { ipv6Text } from "./_tcp6_row.ts";
+import { type Udp6Offsets, writeFlags, writeUdp6Row } from "./_udp_row.ts";
 import { MIB_UDP6ROW_OWNER_MODULE as R, MIB_UDP6ROW_OWNER_MODULE_BITS as BITS } from "./layout.ts";
 import type { Udp6RowOwnerModule } from "./udp_row.ts";
 
@@ -52,18 +45,10 @@ const AT: Udp6Offsets = {
   localPort: R.dwLocalPort,
 };
 
-function writeRow(view: DataView, o: number, row: Udp6RowOwnerModule, where: Where): void {
-  writeUdp6Row(view, o, AT, row, where);
-  writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
-  writeTimestampField(view, o + R.liCreateTimestamp, where, row.createTimestamp);
-  writeFlagsField(view, o + R.dwFlags, where, row, BITS.SpecificPortBind);
-  writeModuleInfoField(
-    view,
-    o + R.OwningModuleInfo,
-    where,
-    row.owningModuleInfo,
-    R.OwningModuleInfoCount,
-  );
+function writeRow(w: FieldWriter, row: Udp6RowOwnerModule): void {
+  writeUdp6Row(w, AT, row);
+  writeOwnerModule(w, R, row);
+  writeFlags(w, R.dwFlags, row, BITS.SpecificPortBind);
 }
 
 /**
@@ -90,7 +75,7 @@ function writeRow(view: DataView, o: number, row: Udp6RowOwnerModule, where: Whe
  * ```
  */
 export function decodeUdp6TableOwnerModule(bytes: Uint8Array): Udp6RowOwnerModule[] {
-  expectBytes("decodeUdp6TableOwnerModule", bytes);
+  requireBytes(bytes, "decodeUdp6TableOwnerModule");
   return decodeRows(bytes, SHAPE, readRow);
 }
 

@@ -1,6 +1,7 @@
 import { UDP6_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { openTable } from "./_table.ts";
-import { encodeCheckedRows, expectBytes, writeDwordField } from "./_tcp6_row.ts";
 import { readUdp6RowOwnerPid, type Udp6Offsets, writeUdp6Row } from "./_udp_row.ts";
 import { MIB_UDP6ROW_OWNER_PID as R } from "./layout.ts";
 import type { Udp6RowOwnerPid } from "./udp_row.ts";
@@ -35,7 +36,7 @@ const AT: Udp6Offsets = {
  * ```
  */
 export function decodeUdp6TableOwnerPid(bytes: Uint8Array): Udp6RowOwnerPid[] {
-  expectBytes("decodeUdp6TableOwnerPid", bytes);
+  requireBytes(bytes, "decodeUdp6TableOwnerPid");
   // Its own loop rather than decodeRows, so that V8 can inline the row reader.
   const { view, count } = openTable(bytes, SHAPE);
   const rows = new Array<Udp6RowOwnerPid>(count);
@@ -60,8 +61,8 @@ export function decodeUdp6TableOwnerPid(bytes: Uint8Array): Udp6RowOwnerPid[] {
  * ```
  */
 export function encodeUdp6TableOwnerPid(rows: readonly Udp6RowOwnerPid[]): Uint8Array {
-  return encodeCheckedRows("encodeUdp6TableOwnerPid", rows, SHAPE, (view, o, row, where) => {
-    writeUdp6Row(view, o, AT, row, where);
-    writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
+  return encodeCheckedRows("encodeUdp6TableOwnerPid", rows, SHAPE, (w, row) => {
+    writeUdp6Row(w, AT, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
   });
 }

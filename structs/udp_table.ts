@@ -1,6 +1,7 @@
 import { UDP_TABLE as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import { encodeCheckedRows, expectBytes } from "./_tcp6_row.ts";
 import { readUdpRow, type UdpOffsets, writeUdpRow } from "./_udp_row.ts";
 import { MIB_UDPROW as R } from "./layout.ts";
 import type { UdpRow } from "./udp_row.ts";
@@ -25,7 +26,7 @@ const AT: UdpOffsets = { localAddr: R.dwLocalAddr, localPort: R.dwLocalPort };
  * ```
  */
 export function decodeUdpTable(bytes: Uint8Array): UdpRow[] {
-  expectBytes("decodeUdpTable", bytes);
+  requireBytes(bytes, "decodeUdpTable");
   return decodeRows(bytes, SHAPE, readUdpRow);
 }
 
@@ -49,6 +50,6 @@ export function encodeUdpTable(rows: readonly UdpRow[]): Uint8Array {
     "encodeUdpTable",
     rows,
     SHAPE,
-    (view, o, row, where) => writeUdpRow(view, o, AT, row, where),
+    (w, row) => writeUdpRow(w, AT, row),
   );
 }

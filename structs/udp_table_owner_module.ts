@@ -1,17 +1,10 @@
 import { formatIpv4, readPort } from "./_address.ts";
+import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
+import { readModuleInfo, writeOwnerModule } from "./_owner_module_row.ts";
 import { UDP_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
+import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import {
-  encodeCheckedRow,
-  encodeCheckedRows,
-  expectBytes,
-  readModuleInfo,
-  type Where,
-  writeDwordField,
-  writeModuleInfoField,
-  writeTimestampField,
-} from "./_tcp6_row.ts";
-import { type UdpOffsets, writeFlagsField, writeUdpRow } from "./_udp_row.ts";
+import { type UdpOffsets, writeFlags, writeUdpRow } from "./_udp_row.ts";
 import { MIB_UDPROW_OWNER_MODULE as R, MIB_UDPROW_OWNER_MODULE_BITS as BITS } from "./layout.ts";
 import type { UdpRowOwnerModule } from "./udp_row.ts";
 
@@ -45,18 +38,10 @@ function readRow(view: DataView, o: number): UdpRowOwnerModule {
 
 const AT: UdpOffsets = { localAddr: R.dwLocalAddr, localPort: R.dwLocalPort };
 
-function writeRow(view: DataView, o: number, row: UdpRowOwnerModule, where: Where): void {
-  writeUdpRow(view, o, AT, row, where);
-  writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
-  writeTimestampField(view, o + R.liCreateTimestamp, where, row.createTimestamp);
-  writeFlagsField(view, o + R.dwFlags, where, row, BITS.SpecificPortBind);
-  writeModuleInfoField(
-    view,
-    o + R.OwningModuleInfo,
-    where,
-    row.owningModuleInfo,
-    R.OwningModuleInfoCount,
-  );
+function writeRow(w: FieldWriter, row: UdpRowOwnerModule): void {
+  writeUdpRow(w, AT, row);
+  writeOwnerModule(w, R, row);
+  writeFlags(w, R.dwFlags, row, BITS.SpecificPortBind);
 }
 
 /**
@@ -82,7 +67,7 @@ function writeRow(view: DataView, o: number, row: UdpRowOwnerModule, where: Wher
  * ```
  */
 export function decodeUdpTableOwnerModule(bytes: Uint8Array): UdpRowOwnerModule[] {
-  expectBytes("decodeUdpTableOwnerModule", bytes);
+  requireBytes(bytes, "decodeUdpTableOwnerModule");
   return decodeRows(bytes, SHAPE, readRow);
 }
 

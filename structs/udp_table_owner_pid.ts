@@ -1,6 +1,7 @@
 import { UDP_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { requireBytes } from "./_struct.ts";
 import { openTable } from "./_table.ts";
-import { encodeCheckedRows, expectBytes, writeDwordField } from "./_tcp6_row.ts";
 import { readUdpRowOwnerPid, type UdpOffsets, writeUdpRow } from "./_udp_row.ts";
 import { MIB_UDPROW_OWNER_PID as R } from "./layout.ts";
 import type { UdpRowOwnerPid } from "./udp_row.ts";
@@ -29,7 +30,7 @@ const AT: UdpOffsets = { localAddr: R.dwLocalAddr, localPort: R.dwLocalPort };
  * ```
  */
 export function decodeUdpTableOwnerPid(bytes: Uint8Array): UdpRowOwnerPid[] {
-  expectBytes("decodeUdpTableOwnerPid", bytes);
+  requireBytes(bytes, "decodeUdpTableOwnerPid");
   // Its own loop rather than decodeRows, so that V8 can inline the row reader.
   const { view, count } = openTable(bytes, SHAPE);
   const rows = new Array<UdpRowOwnerPid>(count);
@@ -54,8 +55,8 @@ export function decodeUdpTableOwnerPid(bytes: Uint8Array): UdpRowOwnerPid[] {
  * ```
  */
 export function encodeUdpTableOwnerPid(rows: readonly UdpRowOwnerPid[]): Uint8Array {
-  return encodeCheckedRows("encodeUdpTableOwnerPid", rows, SHAPE, (view, o, row, where) => {
-    writeUdpRow(view, o, AT, row, where);
-    writeDwordField(view, o + R.dwOwningPid, where, "owningPid", row.owningPid);
+  return encodeCheckedRows("encodeUdpTableOwnerPid", rows, SHAPE, (w, row) => {
+    writeUdpRow(w, AT, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
   });
 }

@@ -35,20 +35,13 @@ import {
 } from "../structs/udp6_table_owner_pid.ts";
 import type { Tcp6Row2 } from "../structs/tcp6_row.ts";
 import { formatIpv6 } from "../structs/_address.ts";
+import { base64ToBytes } from "../mock/base64.ts";
 import { at } from "./_bytes.ts";
 import { seeded } from "./_random.ts";
 import fixture from "../cli/sample/mingw_connections.capture.json" with { type: "json" };
 import expectedJson from "./fixtures/mingw_connections.expected.json" with { type: "json" };
 
 type Row = Record<string, unknown>;
-
-/** The bytes of a base64 string (atob: nothing newer than the runtime's baseline). */
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** A row of the expected file with its 64-bit values as bigints, as the decoders give them. */
 function revive(row: Row): Row {
@@ -357,7 +350,7 @@ function fixtureBytes(c: Case): Uint8Array {
     1,
     `${c.decoder}: one ${c.function} call with ${JSON.stringify(c.args)}`,
   );
-  return fromBase64(found[0]!.data);
+  return base64ToBytes(found[0]!.data);
 }
 
 /**
@@ -505,7 +498,7 @@ for (const c of CASES) {
     for (const [value, found] of cases) {
       assert.throws(() => c.decode(value as Uint8Array), {
         name: "TypeError",
-        message: `${c.decoder}: expected a Uint8Array, found ${found}`,
+        message: `${c.decoder}: expected the bytes as a Uint8Array, found ${found}`,
       });
     }
   });

@@ -1,42 +1,22 @@
-// Hardening of the issue-9 API: fault storms (every documented error, endless
-// growth, STATUS_UNSUCCESSFUL) for each new function, sync and async;
-// getConnections under faults; process handles accounted for under load and
+// Hardening of what the issue-9 API adds on top of the table functions (whose
+// fault storms are hardening_test.ts's matrix): getConnections under faults
+// and in the steady state; process handles accounted for under load and
 // failure; corrupt `processes` members.
 import assert from "node:assert/strict";
 import {
   ConnectionsError,
   getConnections,
   getConnectionsAsync,
-  getExtendedTcpTable,
-  getExtendedTcpTableAsync,
-  getExtendedUdpTable,
-  getExtendedUdpTableAsync,
-  getOwnerModuleFromTcp6Entry,
-  getOwnerModuleFromTcp6EntryAsync,
-  getOwnerModuleFromUdp6Entry,
-  getOwnerModuleFromUdp6EntryAsync,
-  getOwnerModuleFromUdpEntry,
-  getOwnerModuleFromUdpEntryAsync,
   getPidPorts,
   getPortOwnersAsync,
   getProcessImageName,
   getProcessNames,
-  getTcp6Table,
-  getTcp6Table2,
-  getTcp6Table2Async,
-  getTcp6TableAsync,
-  getUdp6Table,
-  getUdp6TableAsync,
-  getUdpTable,
-  getUdpTableAsync,
   IpHelperError,
   IpHelperStatus as S,
-  type IpHelperSymbols,
   type Kernel32Symbols,
 } from "../mod.ts";
 import {
   type Capture,
-  type CapturedFunction,
   CaptureError,
   createMock,
   encodeUdpTableOwnerPid,
@@ -45,160 +25,8 @@ import {
 } from "../mock/mod.ts";
 import { MAX_ATTEMPTS } from "../ffi/_call.ts";
 import { capture, ok } from "./_capture.ts";
-import { connectionCalls, connectionsCapture, moduleCapture, WINE } from "./_connections.ts";
+import { connectionCalls, connectionsCapture } from "./_connections.ts";
 import { seeded } from "./_random.ts";
-
-type Read = (symbols: IpHelperSymbols) => unknown;
-
-const tcp6Module = (symbols: IpHelperSymbols) =>
-  getExtendedTcpTable({ symbols, family: "ipv6", owner: "module" })[0]!;
-const udpModule = (symbols: IpHelperSymbols) =>
-  getExtendedUdpTable({ symbols, owner: "module" })[0]!;
-const udp6Module = (symbols: IpHelperSymbols) =>
-  getExtendedUdpTable({ symbols, family: "ipv6", owner: "module" })[0]!;
-
-const TABLE_ERRORS = [S.ERROR_INVALID_PARAMETER, S.ERROR_NOT_SUPPORTED];
-const MODULE_ERRORS = [
-  S.ERROR_INVALID_PARAMETER,
-  S.ERROR_NOT_ENOUGH_MEMORY,
-  S.ERROR_NOT_FOUND,
-  S.ERROR_PARTIAL_COPY,
-];
-
-const FUNCTIONS: {
-  name: string;
-  fn: CapturedFunction;
-  source: Capture;
-  sync: Read;
-  async: Read;
-  errors: number[];
-}[] = [
-  {
-    name: "getTcp6Table",
-    fn: "GetTcp6Table",
-    source: WINE,
-    sync: (symbols) => getTcp6Table({ symbols }),
-    async: (symbols) => getTcp6TableAsync({ symbols }),
-    errors: TABLE_ERRORS,
-  },
-  {
-    name: "getTcp6Table2",
-    fn: "GetTcp6Table2",
-    source: WINE,
-    sync: (symbols) => getTcp6Table2({ symbols }),
-    async: (symbols) => getTcp6Table2Async({ symbols }),
-    errors: TABLE_ERRORS,
-  },
-  {
-    name: "getUdpTable",
-    fn: "GetUdpTable",
-    source: WINE,
-    sync: (symbols) => getUdpTable({ symbols }),
-    async: (symbols) => getUdpTableAsync({ symbols }),
-    errors: TABLE_ERRORS,
-  },
-  {
-    name: "getUdp6Table",
-    fn: "GetUdp6Table",
-    source: WINE,
-    sync: (symbols) => getUdp6Table({ symbols }),
-    async: (symbols) => getUdp6TableAsync({ symbols }),
-    errors: TABLE_ERRORS,
-  },
-  {
-    name: "getExtendedTcpTable (IPv6, module)",
-    fn: "GetExtendedTcpTable",
-    source: WINE,
-    sync: (symbols) => getExtendedTcpTable({ symbols, family: "ipv6", owner: "module" }),
-    async: (symbols) => getExtendedTcpTableAsync({ symbols, family: "ipv6", owner: "module" }),
-    errors: [S.ERROR_INVALID_PARAMETER],
-  },
-  {
-    name: "getExtendedUdpTable (IPv4, PID)",
-    fn: "GetExtendedUdpTable",
-    source: WINE,
-    sync: (symbols) => getExtendedUdpTable({ symbols }),
-    async: (symbols) => getExtendedUdpTableAsync({ symbols }),
-    errors: [S.ERROR_INVALID_PARAMETER],
-  },
-  {
-    name: "getExtendedUdpTable (IPv6, module)",
-    fn: "GetExtendedUdpTable",
-    source: WINE,
-    sync: (symbols) => getExtendedUdpTable({ symbols, family: "ipv6", owner: "module" }),
-    async: (symbols) => getExtendedUdpTableAsync({ symbols, family: "ipv6", owner: "module" }),
-    errors: [S.ERROR_INVALID_PARAMETER],
-  },
-  {
-    name: "getOwnerModuleFromTcp6Entry",
-    fn: "GetOwnerModuleFromTcp6Entry",
-    source: moduleCapture(),
-    sync: (symbols) => getOwnerModuleFromTcp6Entry(tcp6Module(symbols), { symbols }),
-    async: (symbols) => getOwnerModuleFromTcp6EntryAsync(tcp6Module(symbols), { symbols }),
-    errors: MODULE_ERRORS,
-  },
-  {
-    name: "getOwnerModuleFromUdpEntry",
-    fn: "GetOwnerModuleFromUdpEntry",
-    source: moduleCapture(),
-    sync: (symbols) => getOwnerModuleFromUdpEntry(udpModule(symbols), { symbols }),
-    async: (symbols) => getOwnerModuleFromUdpEntryAsync(udpModule(symbols), { symbols }),
-    errors: MODULE_ERRORS,
-  },
-  {
-    name: "getOwnerModuleFromUdp6Entry",
-    fn: "GetOwnerModuleFromUdp6Entry",
-    source: moduleCapture(),
-    sync: (symbols) => getOwnerModuleFromUdp6Entry(udp6Module(symbols), { symbols }),
-    async: (symbols) => getOwnerModuleFromUdp6EntryAsync(udp6Module(symbols), { symbols }),
-    errors: MODULE_ERRORS,
-  },
-];
-
-/** Asserts that `read` fails with an IpHelperError of `fn` and `code`, sync or async. */
-async function failsWith(read: () => unknown, fn: string, code: number, message?: RegExp) {
-  try {
-    await read();
-  } catch (error) {
-    assert.ok(error instanceof IpHelperError, String(error));
-    assert.equal(error.functionName, fn);
-    assert.equal(error.code, code);
-    if (message) assert.match(error.message, message);
-    return;
-  }
-  assert.fail(`${fn}: expected ${code} to be thrown`);
-}
-
-for (const { name, fn, source, sync, async, errors } of FUNCTIONS) {
-  for (const [mode, read] of [["sync", sync], ["async", async]] as const) {
-    Deno.test(`fault storm: ${name} (${mode}): every documented error, endless growth, STATUS_UNSUCCESSFUL`, async () => {
-      for (const code of errors) {
-        const mock = createMock(source, { statuses: { [fn]: [code] } });
-        await failsWith(() => read(mock.symbols), fn, code);
-        assert.equal(mock.stats.calls[fn], 1, `${fn} ${code}: no retry`);
-      }
-      const storms: [MockFaults, number][] = [
-        [{ grow: { [fn]: Infinity } }, S.ERROR_INSUFFICIENT_BUFFER],
-        [{ statuses: { [fn]: Array(100).fill(S.STATUS_UNSUCCESSFUL) } }, S.STATUS_UNSUCCESSFUL],
-      ];
-      for (const [fault, code] of storms) {
-        const mock = createMock(source, fault);
-        await failsWith(() => read(mock.symbols), fn, code, /in a row/);
-        assert.equal(mock.stats.calls[fn], MAX_ATTEMPTS, "bounded retries");
-      }
-      // As many transient failures as the attempts a clean read leaves: the read succeeds.
-      const fresh = createMock(source);
-      const clean = await read(fresh.symbols);
-      const transient = createMock(source, {
-        statuses: {
-          [fn]: Array(MAX_ATTEMPTS - fresh.stats.calls[fn]).fill(S.STATUS_UNSUCCESSFUL),
-        },
-      });
-      assert.deepEqual(await read(transient.symbols), clean);
-      assert.equal(transient.stats.calls[fn], MAX_ATTEMPTS);
-    });
-  }
-}
 
 Deno.test("fault storm: getConnections reports each table a storm defeats, with the rows of the others", async () => {
   const source = connectionsCapture();

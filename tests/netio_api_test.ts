@@ -34,7 +34,7 @@ import {
 } from "../mock/mod.ts";
 import { addressOf } from "../ffi/_pointer.ts";
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
-import mingw from "./fixtures/mingw_netio.capture.json" with { type: "json" };
+import mingw from "../cli/sample/mingw_netio.capture.json" with { type: "json" };
 import expected from "./fixtures/mingw_netio.expected.json" with { type: "json" };
 import { symbolsWith } from "./_capture.ts";
 import { assertRows, fromExpected } from "./_expected.ts";

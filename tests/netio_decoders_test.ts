@@ -21,6 +21,7 @@ import {
   type UnicastIpAddressRow,
 } from "../mod.ts";
 import {
+  base64ToBytes,
   encodeIfTable2,
   encodeIpForwardTable2,
   encodeIpNetTable2,
@@ -35,16 +36,9 @@ import * as L from "../structs/layout.ts";
 import capture from "../cli/sample/mingw_netio.capture.json" with { type: "json" };
 import expected from "./fixtures/mingw_netio.expected.json" with { type: "json" };
 import { at, junk } from "./_bytes.ts";
+import { assertRows } from "./_expected.ts";
 
 // ---- the fixture ----------------------------------------------------------
-
-/** Base64 to bytes, without Uint8Array.fromBase64 (newer than this module's floor). */
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 /** The bytes the fixture recorded for `fn` called with `family` (any args when undefined). */
 function recorded(fn: string, family?: number): Uint8Array {
@@ -53,40 +47,9 @@ function recorded(fn: string, family?: number): Uint8Array {
   );
   assert.ok(call, `the fixture records ${fn} ${family ?? ""}`);
   assert.equal(call.status, 0);
-  const bytes = fromBase64(call.data);
+  const bytes = base64ToBytes(call.data);
   assert.equal(bytes.length, call.size);
   return bytes;
-}
-
-/**
- * A decoded value as the expected file holds it: bigints as decimal strings.
- * (The expected file holds a text with an unpaired surrogate as the array of
- * its code units, which no decoded value is; see {@linkcode fromExpected}.)
- */
-const plain = (value: unknown): unknown =>
-  JSON.parse(JSON.stringify(value, (_, v) => typeof v === "bigint" ? String(v) : v));
-
-/** An expected value with its code-unit arrays (alias, description) turned back into text. */
-function fromExpected(row: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...row };
-  for (const field of ["alias", "description"]) {
-    const value = out[field];
-    if (Array.isArray(value)) out[field] = String.fromCharCode(...(value as number[]));
-  }
-  return out;
-}
-
-/** Compares decoded rows with expected ones member by member, naming the first that differs. */
-function assertRows(name: string, actual: readonly object[], wanted: readonly unknown[]): void {
-  assert.equal(actual.length, wanted.length, `${name}: row count`);
-  actual.forEach((row, i) => {
-    const got = plain(row) as Record<string, unknown>;
-    const want = fromExpected(wanted[i] as Record<string, unknown>);
-    assert.deepEqual(Object.keys(got).sort(), Object.keys(want).sort(), `${name}[${i}]: members`);
-    for (const field of Object.keys(want)) {
-      assert.deepEqual(got[field], want[field], `${name}[${i}].${field}`);
-    }
-  });
 }
 
 const TABLES = [

@@ -27,22 +27,7 @@ import {
   TcpState,
 } from "../../mod.ts";
 import { createMock, parseCapture, recordCapture } from "../../mock/mod.ts";
-
-const windows = Deno.build.os === "windows";
-
-/** Wine's ntdll exports wine_get_version; Windows' does not. */
-function wineVersion(): string | undefined {
-  const ntdll = Deno.dlopen("ntdll.dll", {
-    wine_get_version: { parameters: [], result: "pointer", optional: true },
-  });
-  try {
-    const version = ntdll.symbols.wine_get_version?.();
-    return version ? Deno.UnsafePointerView.getCString(version) : undefined;
-  } finally {
-    ntdll.close();
-  }
-}
-const wine = windows ? wineVersion() : undefined;
+import { live, wine } from "./_wine.ts";
 
 /** A listener and one connection to it, on 127.0.0.1. */
 async function sockets() {
@@ -81,9 +66,6 @@ function assertOurs(rows: TcpRow[], port: number, clientPort: number, pid?: numb
     for (const row of found) assert.equal((row as TcpRow & { owningPid: number }).owningPid, pid);
   }
 }
-
-const live = (name: string, fn: () => void | Promise<void>) =>
-  Deno.test({ name: `live${wine ? ` (Wine ${wine})` : ""}: ${name}`, ignore: !windows, fn });
 
 live(
   "GetTcpTable, GetTcpTable2 and GetExtendedTcpTable list our sockets, with our PID",
@@ -225,7 +207,9 @@ live("recordCapture records the live tables; the mock replays our sockets from i
     assert.ok(failures.some((f) => f.includes("ERROR_PROC_NOT_FOUND (127)")));
     assert.ok(failures.some((f) => f.includes("ERROR_NOT_SUPPORTED (50)")));
   }
-  for (const failure of failures) assert.match(failure, /failed: (?:[A-Z_]+|0x[0-9A-F]{8}) \(\d+\)/);
+  for (const failure of failures) {
+    assert.match(failure, /failed: (?:[A-Z_]+|0x[0-9A-F]{8}) \(\d+\)/);
+  }
 });
 
 live("a failing call reports its function, code and advice", () => {

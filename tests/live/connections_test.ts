@@ -40,25 +40,7 @@ import {
   TcpState,
 } from "../../mod.ts";
 import { createMock, parseCapture, recordCapture } from "../../mock/mod.ts";
-
-const windows = Deno.build.os === "windows";
-
-/** Wine's ntdll exports wine_get_version; Windows' does not. */
-function wineVersion(): string | undefined {
-  const ntdll = Deno.dlopen("ntdll.dll", {
-    wine_get_version: { parameters: [], result: "pointer", optional: true },
-  });
-  try {
-    const version = ntdll.symbols.wine_get_version?.();
-    return version ? Deno.UnsafePointerView.getCString(version) : undefined;
-  } finally {
-    ntdll.close();
-  }
-}
-const wine = windows ? wineVersion() : undefined;
-
-const live = (name: string, fn: () => void | Promise<void>) =>
-  Deno.test({ name: `live${wine ? ` (Wine ${wine})` : ""}: ${name}`, ignore: !windows, fn });
+import { live, wine } from "./_wine.ts";
 
 const port = (addr: Deno.Addr) => (addr as Deno.NetAddr).port;
 

@@ -23,25 +23,7 @@ import {
   loadIpHelper,
   withInterfaceNames,
 } from "../../mod.ts";
-
-const windows = Deno.build.os === "windows";
-
-/** Wine's ntdll exports wine_get_version; Windows' does not. */
-function wineVersion(): string | undefined {
-  const ntdll = Deno.dlopen("ntdll.dll", {
-    wine_get_version: { parameters: [], result: "pointer", optional: true },
-  });
-  try {
-    const version = ntdll.symbols.wine_get_version?.();
-    return version ? Deno.UnsafePointerView.getCString(version) : undefined;
-  } finally {
-    ntdll.close();
-  }
-}
-const wine = windows ? wineVersion() : undefined;
-
-const live = (name: string, fn: () => void | Promise<void>) =>
-  Deno.test({ name: `live${wine ? ` (Wine ${wine})` : ""}: ${name}`, ignore: !windows, fn });
+import { live, wine } from "./_wine.ts";
 
 /** IF_TYPE_SOFTWARE_LOOPBACK, which is also the top 16 bits of the loopback interface's LUID. */
 const LOOPBACK = 24;
