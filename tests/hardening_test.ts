@@ -58,7 +58,6 @@ import {
   base64ToBytes,
   bytesToBase64,
   type Capture,
-  type CapturedFunction,
   CaptureError,
   createMock,
   type MockFaults,
@@ -80,7 +79,7 @@ import mingw from "../cli/sample/mingw.capture.json" with { type: "json" };
 import mingwNetio from "../cli/sample/mingw_netio.capture.json" with { type: "json" };
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import { at } from "./_bytes.ts";
-import { corrupting, tcpRows } from "./_capture.ts";
+import { corrupting } from "./_capture.ts";
 import { moduleCapture } from "./_connections.ts";
 import { seeded } from "./_random.ts";
 
@@ -90,8 +89,6 @@ const layered: Capture = {
   ...(wine as Capture),
   calls: [...(mingw as Capture).calls, ...(wine as Capture).calls],
 };
-const fixtureBytes = (fn: CapturedFunction) =>
-  layered.calls.filter((c) => c.function === fn && c.data).map((c) => base64ToBytes(c.data!));
 
 /** Runs `body` on CASES seeded cases; any exception but `allowed` fails with the seed and case. */
 function fuzz(
