@@ -6,10 +6,16 @@ import type { AnycastIpAddressRow } from "../structs/anycast_ip_address_table.ts
 import { encodeAnycastIpAddressTable } from "../structs/anycast_ip_address_table.ts";
 import type { InterfaceOffload, IpInterfaceRow } from "../structs/ip_interface_row.ts";
 import { encodeIpInterfaceTable } from "../structs/ip_interface_table.ts";
+import { MIB_TCPROW2, MIB_TCPTABLE2 } from "../structs/layout.ts";
+import type { Tcp6Row2 } from "../structs/tcp6_row.ts";
+import { encodeTcp6Table2 } from "../structs/tcp6_table2.ts";
 import type { TcpRow2, TcpRowOwnerModule } from "../structs/tcp_row.ts";
 import { TcpState } from "../structs/tcp_state.ts";
 import { encodeTcpTable } from "../structs/tcp_table.ts";
 import { encodeTcpTable2 } from "../structs/tcp_table2.ts";
+import type { Udp6RowOwnerPid, UdpRowOwnerPid } from "../structs/udp_row.ts";
+import { encodeUdp6TableOwnerPid } from "../structs/udp6_table_owner_pid.ts";
+import { encodeUdpTableOwnerPid } from "../structs/udp_table_owner_pid.ts";
 import { encodeTcpTableOwnerModule } from "../structs/tcp_table_owner_module.ts";
 import { encodeTcpTableOwnerPid } from "../structs/tcp_table_owner_pid.ts";
 import { seeded } from "../tests/_random.ts";
@@ -129,6 +135,49 @@ export function busyTcpRows(count: number, options: BusyTcpOptions = {}): TcpRow
   return rows;
 }
 
+/** Rows in a pool of distinct-peer tables: far more addresses than any memo of texts holds. */
+export const POOL_ROWS = 2_000_000;
+
+/** A bijection of the 32-bit integers that scatters consecutive ones. */
+function scramble(n: number): number {
+  let x = Math.imul(n ^ 0x5bd1e995, 0x2c1b3c6d) >>> 0;
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x297a2d39) >>> 0;
+  return (x ^ (x >>> 12)) >>> 0;
+}
+
+/**
+ * `POOL_ROWS / rows` `MIB_TCPTABLE2`s of `rows` rows each, back to back, in
+ * which no remote address appears twice, across the whole pool: the busy
+ * server's rows with a new peer on every connection (a SYN flood, a busy
+ * proxy). Decoding the pool table after table, a memo of address texts never
+ * sees an address again, whatever the table size: it is always cold.
+ */
+export function distinctPeerPool(rows: number): Uint8Array {
+  const table = encodeTcpTable2(busyTcpRows(rows, { distinctPeers: true }));
+  const copies = Math.max(1, Math.round(POOL_ROWS / rows));
+  const pool = new Uint8Array(table.length * copies);
+  const view = new DataView(pool.buffer);
+  let next = 0;
+  for (let copy = 0; copy < copies; copy++) {
+    const at = copy * table.length;
+    pool.set(table, at);
+    for (let i = 0; i < rows; i++) {
+      const o = at + MIB_TCPTABLE2.table + i * MIB_TCPROW2.size;
+      if (view.getUint32(o + MIB_TCPROW2.dwState, true) === TcpState.LISTEN) continue;
+      let address: number;
+      do address = scramble(next++); while (!isPublic(address));
+      view.setUint32(o + MIB_TCPROW2.dwRemoteAddr, address, false);
+    }
+  }
+  return pool;
+}
+
+function isPublic(address: number): boolean {
+  const first = address >>> 24;
+  return first !== 0 && first !== 10 && first !== 127 && first < 224;
+}
+
 /** The same connections as every IPv4 TCP table kind. */
 export interface TcpTables {
   /** `MIB_TCPTABLE` */
@@ -161,6 +210,108 @@ export function busyTcpTables(count: number, options: BusyTcpOptions = {}): TcpT
     ownerModule: encodeTcpTableOwnerModule(moduleRows),
   };
 }
+
+/** An IPv6 group in hex. */
+const group = (random: Random) => random.below(0x10000).toString(16);
+
+/**
+ * `count` distinct IPv6 peers as they appear in a dual-stack server's table:
+ * 60% global addresses with random interface IDs, 20% global server
+ * addresses (`2001:db8:…::17`), 20% IPv4 clients as IPv4-mapped addresses.
+ */
+function ipv6Peers(random: Random, count: number): string[] {
+  const seen = new Set<string>();
+  while (seen.size < count) {
+    const kind = random.below(10);
+    const prefix = `${(0x2000 + random.below(0x2000)).toString(16)}:${group(random)}:${
+      group(random)
+    }`;
+    seen.add(
+      kind < 6
+        ? `${prefix}:${group(random)}:${group(random)}:${group(random)}:${group(random)}:${
+          group(random)
+        }`
+        : kind < 8
+        ? `${prefix}::${group(random)}`
+        : `::ffff:${dotted((1 + random.below(223)) << 24 | random.below(1 << 24))}`,
+    );
+  }
+  return [...seen];
+}
+
+/** The server's IPv6 addresses: two global ones, a link-local one (scope 12), an IPv4-mapped one. */
+const LOCAL_IPV6 = [
+  "2001:db8:10::2",
+  "2001:db8:10::3",
+  "fe80::1c2d:3e4f:5a6b:7c8d",
+  "::ffff:10.0.0.2",
+];
+
+/**
+ * {@linkcode busyTcpRows} over IPv6, as `MIB_TCP6ROW2`s: the same states,
+ * ports and PIDs, 5,000 peers from {@linkcode ipv6Peers}, the local addresses
+ * of {@linkcode LOCAL_IPV6}; listeners have `::` port 0 as their remote end.
+ */
+export function busyTcp6Rows(count: number): Tcp6Row2[] {
+  const random = new Random(SEED ^ count ^ 0x6);
+  const peers = ipv6Peers(random, PEERS);
+  return busyTcpRows(count).map((row) => {
+    const localAddr = random.pick(LOCAL_IPV6);
+    const listen = row.state === TcpState.LISTEN;
+    const localScopeId = localAddr.startsWith("fe80:") ? 12 : 0;
+    return {
+      localAddr: listen && random.chance(0.5) ? "::" : localAddr,
+      localScopeId: listen ? 0 : localScopeId,
+      localPort: row.localPort,
+      remoteAddr: listen ? "::" : random.pick(peers),
+      remoteScopeId: 0,
+      remotePort: row.remotePort,
+      state: row.state,
+      owningPid: row.owningPid,
+      offloadState: row.offloadState,
+    };
+  });
+}
+
+/**
+ * `count` UDP endpoints of a busy host: DNS, QUIC and RPC sockets bound to
+ * the wildcard (40%), loopback (10%) or one of the server's addresses (50%),
+ * on random ports, owned by 16 processes.
+ */
+export function busyUdpRows(count: number): UdpRowOwnerPid[] {
+  const random = new Random(SEED ^ count ^ 0x17);
+  const pids = Array.from({ length: 16 }, () => 4 * random.between(100, 16_000));
+  return Array.from({ length: count }, () => {
+    const roll = random.below(10);
+    return {
+      localAddr: roll < 4 ? "0.0.0.0" : roll < 5 ? "127.0.0.1" : random.pick(LOCAL_ADDRESSES),
+      localPort: random.between(1, 65535),
+      owningPid: random.pick(pids),
+    };
+  });
+}
+
+/** {@linkcode busyUdpRows} over IPv6: `::`, `::1` and {@linkcode LOCAL_IPV6}. */
+export function busyUdp6Rows(count: number): Udp6RowOwnerPid[] {
+  const random = new Random(SEED ^ count ^ 0x66);
+  return busyUdpRows(count).map((row) => {
+    const roll = random.below(10);
+    const localAddr = roll < 4 ? "::" : roll < 5 ? "::1" : random.pick(LOCAL_IPV6);
+    return {
+      localAddr,
+      localScopeId: localAddr.startsWith("fe80:") ? 12 : 0,
+      localPort: row.localPort,
+      owningPid: row.owningPid,
+    };
+  });
+}
+
+/** The tables of bench/compare.ts, encoded: {@linkcode busyTcp6Rows} and the UDP tables. */
+export const encodeBusyTcp6Table = (count: number) => encodeTcp6Table2(busyTcp6Rows(count));
+/** {@linkcode busyUdpRows} as a `MIB_UDPTABLE_OWNER_PID`. */
+export const encodeBusyUdpTable = (count: number) => encodeUdpTableOwnerPid(busyUdpRows(count));
+/** {@linkcode busyUdp6Rows} as a `MIB_UDP6TABLE_OWNER_PID`. */
+export const encodeBusyUdp6Table = (count: number) => encodeUdp6TableOwnerPid(busyUdp6Rows(count));
 
 function offload(random: Random): InterfaceOffload {
   const bits = random.below(256);

@@ -3,54 +3,205 @@ import { SOCKADDR_IN, SOCKADDR_IN6 } from "./layout.ts";
 import { AF_INET, AF_INET6, type SocketAddress } from "./socket_address.ts";
 
 const DECIMAL: readonly string[] = Array.from({ length: 256 }, (_, i) => String(i));
-/** `"0."` to `"255."`: a dotted quad is three of these and a {@linkcode DECIMAL}. */
+/** `"0."` to `"255."`. */
 const DECIMAL_DOT: readonly string[] = DECIMAL.map((text) => text + ".");
 
-// Dotted-quad text, memoised by address. A busy server's table repeats a few
-// local addresses and a few thousand peers row after row, and a monitor reads
-// it every second: rows then share strings made once instead of building two
-// each, which makes decodeTcpTable2 several times faster (see bench/). Open
-// addressing with linear probing over TEXT_SLOTS slots, at most half full;
-// when full it is emptied, so it never holds more than MAX_TEXTS strings
-// (with its two arrays, about 1.5 MB at most) whatever the tables hold.
+// ---- Dotted quads ----------------------------------------------------------
+//
+// A busy server's table repeats a few local addresses and a few thousand peers
+// row after row, and a monitor reads it every second, so the texts are
+// memoised by address: rows then share strings made once. The memo is built
+// so that no choice of addresses can make it slow (a SYN flood with spoofed
+// sources picks them):
+//
+// - Its slots come from a hash with a random seed and multiplier, drawn once
+//   per process, so which addresses collide cannot be known from outside.
+// - A lookup examines at most TEXT_PROBES slots (linear probing), whatever the
+//   slots hold; an address not found there is a miss.
+// - A missed text is remembered only on its address's second miss: a bit
+//   filter (the doorkeeper, hashed with a second random seed) records the
+//   addresses missed since it was last cleared. Addresses seen once, as in a
+//   flood or a table of new peers, make no entries and evict none. It is
+//   cleared after DOORKEEPER_LIMIT new bits, so at most 1 in 8 of its bits is
+//   set and at most 1 in 8 new addresses is let in by an unrelated one's bit.
+// - At most MAX_TEXTS texts (16,384, a quarter of the 65,536 slots, so that
+//   probe windows seldom fill) are remembered; when full the memo is emptied.
+//   Its arrays take 0.8 MB, plus the texts.
+// - When most lookups of a stretch of rows miss, the TCP decoders stop looking
+//   remote addresses up and make their texts directly (freshIpv4; see
+//   _tcp_row.ts): a table of new peers then costs no lookups at all.
+//
+// A lookup costs at most TEXT_PROBES slots and one text made, whatever the
+// addresses; tests/perf_flood_test.ts counts both.
+//
+// A miss makes the text from two halves, "a.b." (by the high 16 bits) and
+// "c.d" (by the low 16 bits), each made once per process on first use: one
+// concatenation, one new string (which V8 keeps as a pair of pointers to the
+// halves when it is 13 characters or more) instead of three. They are direct
+// lookups (65,536 slots each, no hashing) and hold at most 2 × 65,536 short
+// strings, about 4 MB, whatever the tables hold.
+//
 // Outputs are the same strings either way.
-const TEXT_SLOT_BITS = 15;
+const TEXT_SLOT_BITS = 16;
 const TEXT_SLOTS = 1 << TEXT_SLOT_BITS;
-const MAX_TEXTS = TEXT_SLOTS >> 1;
+const TEXT_MASK = TEXT_SLOTS - 1;
+const TEXT_SHIFT = 32 - TEXT_SLOT_BITS;
+/** A quarter of the slots: probe windows then seldom fill up. */
+const MAX_TEXTS = TEXT_SLOTS >> 2;
+/** The most slots one lookup examines. */
+export const TEXT_PROBES = 4;
 const textKeys = new Int32Array(TEXT_SLOTS);
-const texts: (string | undefined)[] = Array.from({ length: TEXT_SLOTS }, () => undefined);
+const texts: (string | undefined)[] = new Array<string | undefined>(TEXT_SLOTS).fill(undefined);
 let textCount = 0;
+const DOORKEEPER_BITS = 18;
+const DOORKEEPER_SHIFT = 32 - DOORKEEPER_BITS;
+const DOORKEEPER_LIMIT = 1 << (DOORKEEPER_BITS - 3);
+/** One bit per doorkeeper hash: set when an address that hashes there was missed. */
+const doorkeeper = new Int32Array(1 << (DOORKEEPER_BITS - 5));
+let doorkeeperCount = 0;
+const random = crypto.getRandomValues(new Int32Array(4));
+const SEED = random[0]!;
+/** Odd, so that multiplying by it is a bijection of the 32-bit integers. */
+const MULTIPLIER = random[1]! | 1;
+const DOORKEEPER_SEED = random[2]!;
+const DOORKEEPER_MULTIPLIER = random[3]! | 1;
 
-/** Fibonacci hashing: the top bits of the key times 2³²/φ. */
-const homeSlot = (key: number) => Math.imul(key, 0x9e3779b1) >>> (32 - TEXT_SLOT_BITS);
+/** The halves, indexed by 16-bit value; made on the first miss. */
+let highHalves: (string | undefined)[] | undefined;
+let lowHalves: (string | undefined)[] | undefined;
 
-function rememberText(key: number, slot: number): string {
-  const text = DECIMAL_DOT[key >>> 24]! + DECIMAL_DOT[(key >>> 16) & 255]! +
-    DECIMAL_DOT[(key >>> 8) & 255]! + DECIMAL[key & 255]!;
+/** Counters of the slow paths, for tests: they do not run on a hit at the home slot. */
+export const ipv4TextStats = {
+  /** Slots examined beyond the home slot, by every lookup. */
+  extraProbes: 0,
+  /** Texts made by lookups that missed. */
+  made: 0,
+  /** Texts remembered. */
+  remembered: 0,
+  /** Times the memo was emptied. */
+  emptied: 0,
+  /** Times the doorkeeper was cleared. */
+  doorkeeperCleared: 0,
+  /** Texts made without a lookup, by {@linkcode freshIpv4}. */
+  fresh: 0,
+};
+
+/** For tests: forgets every text and every sighting, as in a new process. */
+export function clearIpv4Memo(): void {
+  texts.fill(undefined);
+  textCount = 0;
+  doorkeeper.fill(0);
+  doorkeeperCount = 0;
+}
+
+/** The home slot of `key` (an address as an int32). Exported for tests. */
+export function ipv4HomeSlot(key: number): number {
+  return Math.imul(key ^ SEED, MULTIPLIER) >>> TEXT_SHIFT;
+}
+
+/**
+ * For tests: `count` (at most 2¹⁷) distinct addresses, as int32s, whose home
+ * slot is `home`: what an attacker who knew this process's seed would send.
+ */
+export function collidingIpv4Keys(count: number, home: number): number[] {
+  // The inverse of MULTIPLIER modulo 2³² (Newton's iteration doubles the
+  // correct low bits each step; an odd number is its own inverse modulo 8).
+  let inverse = MULTIPLIER;
+  for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, 2 - Math.imul(MULTIPLIER, inverse));
+  return Array.from(
+    { length: count },
+    (_, j) => SEED ^ Math.imul(inverse, ((home << TEXT_SHIFT) + j) | 0),
+  );
+}
+
+function makeHalves(): (string | undefined)[] {
+  return new Array<string | undefined>(1 << 16).fill(undefined);
+}
+
+/** Dotted-quad text of `key`, made from its two halves. */
+function makeText(key: number): string {
+  const high = key >>> 16, low = key & 0xffff;
+  const highs = highHalves ??= makeHalves();
+  const lows = lowHalves ??= makeHalves();
+  const first = highs[high] ??= DECIMAL_DOT[high >>> 8]! + DECIMAL_DOT[high & 255]!;
+  const second = lows[low] ??= DECIMAL_DOT[low >>> 8]! + DECIMAL[low & 255]!;
+  return first + second;
+}
+
+/**
+ * A miss: makes the text, and remembers it on the address's second miss, in
+ * `free` (an empty slot of its probe window; -1 when there is none, and then
+ * in `home` itself, instead of the text there).
+ */
+function missed(key: number, home: number, free: number): string {
+  const text = makeText(key);
+  ipv4TextStats.made++;
+  const bit = Math.imul(key ^ DOORKEEPER_SEED, DOORKEEPER_MULTIPLIER) >>> DOORKEEPER_SHIFT;
+  const word = bit >>> 5, mask = 1 << (bit & 31);
+  const bits = doorkeeper[word]!;
+  if ((bits & mask) === 0) {
+    if (doorkeeperCount === DOORKEEPER_LIMIT) {
+      doorkeeper.fill(0);
+      doorkeeperCount = 0;
+      ipv4TextStats.doorkeeperCleared++;
+    }
+    doorkeeper[word] = doorkeeper[word]! | mask;
+    doorkeeperCount++;
+    return text;
+  }
   if (textCount === MAX_TEXTS) {
     texts.fill(undefined);
     textCount = 0;
-    slot = homeSlot(key);
+    ipv4TextStats.emptied++;
+    free = home;
   }
-  textCount++;
+  let slot = free;
+  if (slot < 0) slot = home;
+  else textCount++;
+  ipv4TextStats.remembered++;
   textKeys[slot] = key;
   texts[slot] = text;
   return text;
 }
 
-/** Dotted-quad text of an address given as a number, first octet most significant. */
-function ipv4Text(address: number): string {
+/**
+ * Dotted-quad text of an address given as a 32-bit integer, first octet most
+ * significant (`0x0a000002` is `"10.0.0.2"`; signed or unsigned alike).
+ */
+export function ipv4Text(address: number): string {
   const key = address | 0;
-  for (let slot = homeSlot(key);; slot = (slot + 1) & (TEXT_SLOTS - 1)) {
-    const text = texts[slot];
-    if (text === undefined) return rememberText(key, slot);
-    if (textKeys[slot] === key) return text;
+  const home = Math.imul(key ^ SEED, MULTIPLIER) >>> TEXT_SHIFT;
+  let text = texts[home];
+  if (text !== undefined) {
+    if (textKeys[home] === key) return text;
+    // The rest of the probe window, inline: a call here would cost more than the probes.
+    for (let probe = 1; probe < TEXT_PROBES; probe++) {
+      const slot = (home + probe) & TEXT_MASK;
+      ipv4TextStats.extraProbes++;
+      text = texts[slot];
+      if (text === undefined) return missed(key, home, slot);
+      if (textKeys[slot] === key) return text;
+    }
+    return missed(key, home, -1);
   }
+  return missed(key, home, home);
 }
 
 /** Dotted-quad text of the four bytes at `offset` (network order, as in memory). */
 export function formatIpv4(view: DataView, offset: number): string {
-  return ipv4Text(view.getUint32(offset, false));
+  return ipv4Text(view.getInt32(offset, false));
+}
+
+/**
+ * {@linkcode formatIpv4} without the memo: the text made anew from its
+ * halves. For tables whose addresses are mostly new (a flood, a busy
+ * proxy), where looking them up only costs time and fills the memo with
+ * what the doorkeeper lets in by mistake: the TCP decoders switch to it when
+ * most lookups of a stretch of rows miss.
+ */
+export function freshIpv4(view: DataView, offset: number): string {
+  ipv4TextStats.fresh++;
+  return makeText(view.getInt32(offset, false));
 }
 
 /** Host-order port from a network-order 16-bit value at `offset`. */

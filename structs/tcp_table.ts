@@ -1,10 +1,11 @@
 import { TCP_TABLE as SHAPE } from "./_shapes.ts";
-import { decodeRows, encodeRows } from "./_table.ts";
-import { readTcpRow, writeTcpRow } from "./_tcp_row.ts";
+import { encodeRows } from "./_table.ts";
+import { decodeTcpRows, readTcpRow, readTcpRowFresh, writeTcpRow } from "./_tcp_row.ts";
 import type { TcpRow } from "./tcp_row.ts";
 
 /**
- * Decodes a `MIB_TCPTABLE`, as filled by `GetTcpTable`.
+ * Decodes a `MIB_TCPTABLE`, as filled by `GetTcpTable`. A LISTEN row's remote
+ * members, which Windows leaves undefined, read as `"0.0.0.0"` and 0.
  *
  * @param bytes The table; a view at any byte offset. Bytes after the last row are ignored.
  * @returns One {@linkcode TcpRow} per entry, in table order.
@@ -19,7 +20,7 @@ import type { TcpRow } from "./tcp_row.ts";
  * ```
  */
 export function decodeTcpTable(bytes: Uint8Array): TcpRow[] {
-  return decodeRows(bytes, SHAPE, readTcpRow);
+  return decodeTcpRows(bytes, SHAPE, readTcpRow, readTcpRowFresh);
 }
 
 /**

@@ -1,21 +1,13 @@
 import { TCP_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
-import { decodeRows, encodeRows } from "./_table.ts";
-import { readTcpRow, writeTcpRow } from "./_tcp_row.ts";
+import { encodeRows } from "./_table.ts";
+import {
+  decodeTcpRows,
+  readTcpRowOwnerModule,
+  readTcpRowOwnerModuleFresh,
+  writeTcpRow,
+} from "./_tcp_row.ts";
 import { MIB_TCPROW_OWNER_MODULE as R } from "./layout.ts";
 import type { TcpRowOwnerModule } from "./tcp_row.ts";
-
-function readRow(view: DataView, o: number): TcpRowOwnerModule {
-  const owningModuleInfo = new Array<bigint>(R.OwningModuleInfoCount);
-  for (let i = 0; i < R.OwningModuleInfoCount; i++) {
-    owningModuleInfo[i] = view.getBigUint64(o + R.OwningModuleInfo + 8 * i, true);
-  }
-  return {
-    ...readTcpRow(view, o),
-    owningPid: view.getUint32(o + R.dwOwningPid, true),
-    createTimestamp: view.getBigInt64(o + R.liCreateTimestamp, true),
-    owningModuleInfo,
-  };
-}
 
 function writeRow(view: DataView, o: number, row: TcpRowOwnerModule): void {
   writeTcpRow(view, o, row);
@@ -29,7 +21,8 @@ function writeRow(view: DataView, o: number, row: TcpRowOwnerModule): void {
 /**
  * Decodes a `MIB_TCPTABLE_OWNER_MODULE`, as filled by `GetExtendedTcpTable`
  * with a `TCP_TABLE_OWNER_MODULE_*` class. The rows start at offset 8: bytes
- * 4..8 are padding.
+ * 4..8 are padding. A LISTEN row's remote members, which Windows leaves
+ * undefined, read as `"0.0.0.0"` and 0.
  *
  * @param bytes The table; a view at any byte offset. Bytes after the last row are ignored.
  * @returns One {@linkcode TcpRowOwnerModule} per entry, in table order.
@@ -43,7 +36,7 @@ function writeRow(view: DataView, o: number, row: TcpRowOwnerModule): void {
  * ```
  */
 export function decodeTcpTableOwnerModule(bytes: Uint8Array): TcpRowOwnerModule[] {
-  return decodeRows(bytes, SHAPE, readRow);
+  return decodeTcpRows(bytes, SHAPE, readTcpRowOwnerModule, readTcpRowOwnerModuleFresh);
 }
 
 /**

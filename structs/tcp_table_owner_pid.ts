@@ -1,12 +1,18 @@
 import { TCP_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
-import { decodeRows, encodeRows } from "./_table.ts";
-import { readTcpRowOwnerPid, writeTcpRow } from "./_tcp_row.ts";
+import { encodeRows } from "./_table.ts";
+import {
+  decodeTcpRows,
+  readTcpRowOwnerPid,
+  readTcpRowOwnerPidFresh,
+  writeTcpRow,
+} from "./_tcp_row.ts";
 import { MIB_TCPROW_OWNER_PID as R } from "./layout.ts";
 import type { TcpRowOwnerPid } from "./tcp_row.ts";
 
 /**
  * Decodes a `MIB_TCPTABLE_OWNER_PID`, as filled by `GetExtendedTcpTable` with
- * a `TCP_TABLE_OWNER_PID_*` class.
+ * a `TCP_TABLE_OWNER_PID_*` class. A LISTEN row's remote members, which Windows
+ * leaves undefined, read as `"0.0.0.0"` and 0.
  *
  * @param bytes The table; a view at any byte offset. Bytes after the last row are ignored.
  * @returns One {@linkcode TcpRowOwnerPid} per entry, in table order.
@@ -20,7 +26,7 @@ import type { TcpRowOwnerPid } from "./tcp_row.ts";
  * ```
  */
 export function decodeTcpTableOwnerPid(bytes: Uint8Array): TcpRowOwnerPid[] {
-  return decodeRows(bytes, SHAPE, readTcpRowOwnerPid);
+  return decodeTcpRows(bytes, SHAPE, readTcpRowOwnerPid, readTcpRowOwnerPidFresh);
 }
 
 /**

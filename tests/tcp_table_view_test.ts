@@ -71,13 +71,17 @@ Deno.test("TcpTable2View addresses stay right past the text cache's capacity", (
   // 40,000 distinct addresses each way: the memo of dotted quads empties itself several times.
   const rows = randomRows(seeded(SEED + 1), 40_000);
   const table = new TcpTable2View(encodeTcpTable2(rows));
+  // A listener's remote end reads as 0.0.0.0:0, whatever was encoded.
+  const decoded = rows.map((row) =>
+    row.state === 2 ? { ...row, remoteAddr: "0.0.0.0", remotePort: 0 } : row
+  );
   for (let pass = 0; pass < 2; pass++) {
-    rows.forEach((row, i) => {
+    decoded.forEach((row, i) => {
       assert.equal(table.localAddr(i), row.localAddr);
       assert.equal(table.remoteAddr(i), row.remoteAddr);
     });
   }
-  assert.deepEqual(decodeTcpTable2(encodeTcpTable2(rows)), rows);
+  assert.deepEqual(decodeTcpTable2(encodeTcpTable2(rows)), decoded);
 });
 
 Deno.test("TcpTable2View rejects the tables decodeTcpTable2 rejects, with the same error", () => {
@@ -147,4 +151,124 @@ Deno.test("TcpTable2View reads the caller's bytes: no copy", () => {
   const table = new TcpTable2View(bytes);
   new DataView(bytes.buffer).setUint32(4 + 28 + 20, 31337, true); // row 1's dwOwningPid
   assert.equal(table.owningPid(1), 31337);
+});
+
+// ---- count() and rows(): the filters against a plain filter over decoded rows ----
+
+type Filter = Parameters<TcpTable2View["count"]>[0];
+
+/** The rows `filter` selects, the slow and obvious way. */
+function expected(rows: TcpRow2[], filter: Filter): TcpRow2[] {
+  return rows.filter((row) =>
+    (filter.state === undefined || row.state === filter.state) &&
+    (filter.port === undefined || row.localPort === filter.port ||
+      row.remotePort === filter.port) &&
+    (filter.localPort === undefined || row.localPort === filter.localPort) &&
+    (filter.remotePort === undefined || row.remotePort === filter.remotePort) &&
+    (filter.owningPid === undefined || row.owningPid === filter.owningPid)
+  );
+}
+
+/** Rows where filters find something: few states, ports and PIDs, listeners among them. */
+function busyRows(random: ReturnType<typeof seeded>, count: number): TcpRow2[] {
+  const ports = [0, 80, 443, 8080, 50000, 65535];
+  return Array.from({ length: count }, () => ({
+    state: [1, 2, 5, 5, 5, 11][random.int(6)]!,
+    localAddr: dotted(random.int(2 ** 32)),
+    localPort: ports[random.int(ports.length)]!,
+    remoteAddr: dotted(random.int(2 ** 32)),
+    remotePort: ports[random.int(ports.length)]!,
+    owningPid: [0, 4, 4242, 0xfffffffc][random.int(4)]!,
+    offloadState: random.int(4),
+  }));
+}
+
+Deno.test("TcpTable2View.count and rows select what a plain filter over decoded rows selects", () => {
+  const random = seeded(SEED + 5);
+  const pick = <T>(items: T[]) => items[random.int(items.length)]!;
+  for (let round = 0; round < 200; round++) {
+    // Sizes around the unrolled loop's step (4 rows), and odd offsets.
+    const bytes = at(encodeTcpTable2(busyRows(random, random.int(40))), random.int(8));
+    const table = new TcpTable2View(bytes);
+    const rows = decodeTcpTable2(bytes);
+    const filter: Filter = {};
+    if (random.int(3) > 0) filter.state = pick([1, 2, 5, 11, 12, 0xffffffff]);
+    if (random.int(3) > 0) filter.port = pick([0, 80, 443, 50000, 65535]);
+    if (random.int(4) === 0) filter.localPort = pick([0, 443, 8080]);
+    if (random.int(4) === 0) filter.remotePort = pick([0, 443, 8080]);
+    if (random.int(4) === 0) filter.owningPid = pick([0, 4, 4242, 0xfffffffc]);
+    const want = expected(rows, filter);
+    assert.equal(table.count(filter), want.length, JSON.stringify(filter));
+    assert.deepEqual(table.rows(filter), want, JSON.stringify(filter));
+  }
+});
+
+Deno.test("TcpTable2View.count({ state, port }) (its own loop) agrees on big tables", () => {
+  const random = seeded(SEED + 6);
+  const bytes = at(encodeTcpTable2(busyRows(random, 10_003)), 2);
+  const table = new TcpTable2View(bytes);
+  const rows = decodeTcpTable2(bytes);
+  for (const state of [2, 5, 11]) {
+    for (const port of [0, 80, 443, 65535]) {
+      assert.equal(table.count({ state, port }), expected(rows, { state, port }).length);
+    }
+  }
+  assert.equal(table.count({}), rows.length);
+  assert.equal(new TcpTable2View(new Uint8Array(4)).count({ state: 5, port: 443 }), 0);
+  assert.deepEqual(new TcpTable2View(new Uint8Array(4)).rows({}), []);
+});
+
+Deno.test("TcpTable2View filters refuse members that no row could have", () => {
+  const table = new TcpTable2View(encodeTcpTable2(randomRows(seeded(SEED + 7), 3)));
+  const bad: [Filter, string][] = [
+    [{ port: 65536 }, "port must be an integer in 0..65535, found 65536"],
+    [{ localPort: -1 }, "localPort must be an integer in 0..65535, found -1"],
+    [{ remotePort: 1.5 }, "remotePort must be an integer in 0..65535, found 1.5"],
+    [{ state: 2 ** 32 }, "state must be an integer in 0..4294967295, found 4294967296"],
+    [{ owningPid: NaN }, "owningPid must be an integer in 0..4294967295, found NaN"],
+    [{ state: "5" as unknown as number }, "state must be an integer in 0..4294967295, found 5"],
+  ];
+  for (const [filter, message] of bad) {
+    assert.throws(() => table.count(filter), {
+      name: "TypeError",
+      message: `TcpTable2View filter: ${message}`,
+    });
+    assert.throws(() => table.rows(filter), TypeError);
+  }
+  assert.throws(() => table.count(null as unknown as Filter), TypeError);
+});
+
+Deno.test("TcpTable2View: a listener's remote end is 0.0.0.0:0 in every accessor, whatever the bytes", () => {
+  const listener: TcpRow2 = {
+    state: 2,
+    localAddr: "0.0.0.0",
+    localPort: 443,
+    remoteAddr: "203.0.113.9", // what Windows may leave there
+    remotePort: 31337,
+    owningPid: 4,
+    offloadState: 0,
+  };
+  const bytes = at(encodeTcpTable2([listener, { ...listener, state: 5 }]), 3);
+  const table = new TcpTable2View(bytes);
+  assert.equal(table.remoteAddr(0), "0.0.0.0");
+  assert.equal(table.remoteAddrUint32(0), 0);
+  assert.equal(table.remotePort(0), 0);
+  assert.deepEqual(table.row(0), { ...listener, remoteAddr: "0.0.0.0", remotePort: 0 });
+  // The same bytes in any other state are read as they are.
+  assert.equal(table.remoteAddr(1), "203.0.113.9");
+  assert.equal(table.remoteAddrUint32(1), 0xcb007109);
+  assert.equal(table.remotePort(1), 31337);
+  assert.equal(table.count({ remotePort: 31337 }), 1);
+  assert.equal(table.count({ port: 31337 }), 1);
+  assert.equal(table.count({ state: 2, remotePort: 0 }), 1);
+});
+
+Deno.test("TcpTable2View.count keeps to the rows the view was made with if the count changes", () => {
+  const rows = busyRows(seeded(SEED + 8), 9);
+  const bytes = encodeTcpTable2(rows);
+  const table = new TcpTable2View(bytes);
+  const before = table.count({ state: 5, port: 443 });
+  new DataView(bytes.buffer).setUint32(0, 1_000_000, true); // dwNumEntries, after the check
+  assert.equal(table.count({ state: 5, port: 443 }), before);
+  assert.equal(table.count({}), 9);
 });
