@@ -4,7 +4,8 @@
 //
 // Windows leaves the remote members of a LISTEN row undefined: every reader
 // returns a listener's remote end as 0.0.0.0 port 0, whatever the bytes hold.
-import { formatIpv4, freshIpv4, ipv4TextStats, readPort, writeIpv4 } from "./_address.ts";
+import { formatIpv4, freshIpv4, ipv4TextStats, readPort } from "./_address.ts";
+import type { FieldWriter } from "./_fields.ts";
 import { openTable, type TableShape } from "./_table.ts";
 import {
   MIB_TCPROW,
@@ -223,14 +224,14 @@ export function decodeTcpRows<R>(
 }
 
 /**
- * Encodes the common members of `row` at `o`; ports go to the low 16 bits,
- * network order. The row's values are written as given, a listener's remote
- * members included.
+ * Encodes the common members of `row` through `w`, checked; ports go to the
+ * low 16 bits, network order. The row's values are written as given, a
+ * listener's remote members included.
  */
-export function writeTcpRow(view: DataView, o: number, row: TcpRow): void {
-  view.setUint32(o + STATE, row.state, true);
-  writeIpv4(view, o + LOCAL_ADDR, row.localAddr);
-  view.setUint16(o + LOCAL_PORT, row.localPort, false);
-  writeIpv4(view, o + REMOTE_ADDR, row.remoteAddr);
-  view.setUint16(o + REMOTE_PORT, row.remotePort, false);
+export function writeTcpRow(w: FieldWriter, row: TcpRow): void {
+  w.u32(STATE, row.state, "state");
+  w.ipv4(LOCAL_ADDR, row.localAddr, "localAddr");
+  w.port(LOCAL_PORT, row.localPort, "localPort");
+  w.ipv4(REMOTE_ADDR, row.remoteAddr, "remoteAddr");
+  w.port(REMOTE_PORT, row.remotePort, "remotePort");
 }

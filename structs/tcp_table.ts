@@ -1,5 +1,5 @@
 import { TCP_TABLE as SHAPE } from "./_shapes.ts";
-import { encodeRows } from "./_table.ts";
+import { encodeCheckedRows } from "./_fields.ts";
 import { decodeTcpRows, readTcpRow, readTcpRowFresh, writeTcpRow } from "./_tcp_row.ts";
 import type { TcpRow } from "./tcp_row.ts";
 
@@ -40,5 +40,5 @@ export function decodeTcpTable(bytes: Uint8Array): TcpRow[] {
  * ```
  */
 export function encodeTcpTable(rows: readonly TcpRow[]): Uint8Array {
-  return encodeRows(rows, SHAPE, writeTcpRow);
+  return encodeCheckedRows("encodeTcpTable", rows, SHAPE, writeTcpRow);
 }

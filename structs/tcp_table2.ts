@@ -1,6 +1,7 @@
 import { TCP_TABLE2 as SHAPE } from "./_shapes.ts";
 import { ipv4TextStats } from "./_address.ts";
-import { encodeRows, openTable } from "./_table.ts";
+import { encodeCheckedRows } from "./_fields.ts";
+import { openTable } from "./_table.ts";
 import { MOSTLY_NEW, readTcpRow2, readTcpRow2Fresh, STRETCH, writeTcpRow } from "./_tcp_row.ts";
 import { MIB_TCPROW2 as R } from "./layout.ts";
 import type { TcpRow2 } from "./tcp_row.ts";
@@ -71,9 +72,9 @@ function decodeFresh(view: DataView, rows: TcpRow2[], i: number): TcpRow2[] {
  * ```
  */
 export function encodeTcpTable2(rows: readonly TcpRow2[]): Uint8Array {
-  return encodeRows(rows, SHAPE, (view, o, row) => {
-    writeTcpRow(view, o, row);
-    view.setUint32(o + R.dwOwningPid, row.owningPid, true);
-    view.setUint32(o + R.dwOffloadState, row.offloadState, true);
+  return encodeCheckedRows("encodeTcpTable2", rows, SHAPE, (w, row) => {
+    writeTcpRow(w, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
+    w.u32(R.dwOffloadState, row.offloadState, "offloadState");
   });
 }

@@ -1,5 +1,6 @@
 import { TCP_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
-import { encodeRows } from "./_table.ts";
+import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
+import { writeOwnerModule } from "./_owner_module_row.ts";
 import {
   decodeTcpRows,
   readTcpRowOwnerModule,
@@ -9,13 +10,9 @@ import {
 import { MIB_TCPROW_OWNER_MODULE as R } from "./layout.ts";
 import type { TcpRowOwnerModule } from "./tcp_row.ts";
 
-function writeRow(view: DataView, o: number, row: TcpRowOwnerModule): void {
-  writeTcpRow(view, o, row);
-  view.setUint32(o + R.dwOwningPid, row.owningPid, true);
-  view.setBigInt64(o + R.liCreateTimestamp, row.createTimestamp, true);
-  row.owningModuleInfo.slice(0, R.OwningModuleInfoCount).forEach((word, i) =>
-    view.setBigUint64(o + R.OwningModuleInfo + 8 * i, word, true)
-  );
+function writeRow(w: FieldWriter, row: TcpRowOwnerModule): void {
+  writeTcpRow(w, row);
+  writeOwnerModule(w, R, row);
 }
 
 /**
@@ -54,12 +51,28 @@ export function decodeTcpTableOwnerModule(bytes: Uint8Array): TcpRowOwnerModule[
  * ```
  */
 export function encodeTcpTableOwnerModule(rows: readonly TcpRowOwnerModule[]): Uint8Array {
-  return encodeRows(rows, SHAPE, writeRow);
+  return encodeCheckedRows("encodeTcpTableOwnerModule", rows, SHAPE, writeRow);
 }
 
-/** Encodes one `MIB_TCPROW_OWNER_MODULE`, the row `GetOwnerModuleFromTcpEntry` takes. */
+/**
+ * Encodes one `MIB_TCPROW_OWNER_MODULE`, the row `GetOwnerModuleFromTcpEntry`
+ * takes.
+ *
+ * @param row The row; addresses are dotted quads, `owningModuleInfo` has up to 16 words.
+ * @returns The row's bytes.
+ * @throws {TypeError} Naming the field, for a value its C type cannot hold.
+ *
+ * @example
+ * ```ts
+ * import { encodeTcpRowOwnerModule } from "@iphlpapi/iphlpapi/mock";
+ *
+ * const row = encodeTcpRowOwnerModule({
+ *   state: 2, localAddr: "0.0.0.0", localPort: 80, remoteAddr: "0.0.0.0", remotePort: 0,
+ *   owningPid: 4, createTimestamp: 0n, owningModuleInfo: [],
+ * });
+ * console.log(row.length); // 160
+ * ```
+ */
 export function encodeTcpRowOwnerModule(row: TcpRowOwnerModule): Uint8Array {
-  const bytes = new Uint8Array(R.size);
-  writeRow(new DataView(bytes.buffer), 0, row);
-  return bytes;
+  return encodeCheckedRow("encodeTcpRowOwnerModule", row, R.size, writeRow);
 }

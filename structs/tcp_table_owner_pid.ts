@@ -1,5 +1,5 @@
 import { TCP_TABLE_OWNER_PID as SHAPE } from "./_shapes.ts";
-import { encodeRows } from "./_table.ts";
+import { encodeCheckedRows } from "./_fields.ts";
 import {
   decodeTcpRows,
   readTcpRowOwnerPid,
@@ -43,8 +43,8 @@ export function decodeTcpTableOwnerPid(bytes: Uint8Array): TcpRowOwnerPid[] {
  * ```
  */
 export function encodeTcpTableOwnerPid(rows: readonly TcpRowOwnerPid[]): Uint8Array {
-  return encodeRows(rows, SHAPE, (view, o, row) => {
-    writeTcpRow(view, o, row);
-    view.setUint32(o + R.dwOwningPid, row.owningPid, true);
+  return encodeCheckedRows("encodeTcpTableOwnerPid", rows, SHAPE, (w, row) => {
+    writeTcpRow(w, row);
+    w.u32(R.dwOwningPid, row.owningPid, "owningPid");
   });
 }
