@@ -209,7 +209,11 @@ Deno.test("the mock's owner-module lookups are linear: 8,000 rows, each looked u
 Deno.test("the remembered buffer size decays back toward what the table needs after a spike", () => {
   assert.equal(nextCapacity(16_000_000, 100), 4096, "a 3-row table after a 500k-row spike");
   assert.equal(nextCapacity(16_000_000, 8_000_000), 16_000_000, "a table still half the size");
-  assert.equal(nextCapacity(8192, 3000), 8192, "a table that still fills a quarter keeps its buffer");
+  assert.equal(
+    nextCapacity(8192, 3000),
+    8192,
+    "a table that still fills a quarter keeps its buffer",
+  );
   // End to end: a spike, then small reads allocate small buffers again.
   const big = encodeTcpTable2(tcpRows(100_000));
   const small = encodeTcpTable2(tcpRows(3));
