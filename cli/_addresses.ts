@@ -10,10 +10,9 @@ import {
   addressText,
   inFamily,
   interfaceCell,
-  isInterface,
   type NetioArgs,
   parseNetio,
-  withNames,
+  rowsOnInterface,
 } from "./_netio.ts";
 import type { Column, View } from "./_view.ts";
 
@@ -58,34 +57,33 @@ export function lifetimeText(seconds: number): string {
 function view(args: NetioArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   // Every family at once, filtered here: one read, whatever --family says.
   const all = getUnicastIpAddressTable({ family: "all", ...(symbols && { symbols }) });
-  const { rows, note } = withNames(
+  const { rows, notes } = rowsOnInterface(
+    args,
     all.filter((row) => inFamily(args.family, row.address.family)),
     symbols,
   );
   return {
     columns: [...COLUMNS],
-    rows: rows.filter((row) => isInterface(args, row.interfaceAlias, row.interfaceIndex)).map(
-      (row) => ({
-        key: `${row.address.address} ${row.interfaceLuid}`,
-        cells: [
-          interfaceCell(row),
-          { text: `${addressText(row.address)}/${row.onLinkPrefixLength}` },
-          { text: familyName(row.address.family) },
-          { text: nameOf(PREFIX_ORIGINS, row.prefixOrigin) },
-          { text: nameOf(SUFFIX_ORIGINS, row.suffixOrigin) },
-          { text: lifetimeText(row.validLifetime) },
-          { text: lifetimeText(row.preferredLifetime) },
-          { text: nameOf(DAD_STATES, row.dadState), style: DAD_STYLES[row.dadState] },
-        ],
-        data: {
-          ...row,
-          prefixOriginName: nameOf(PREFIX_ORIGINS, row.prefixOrigin),
-          suffixOriginName: nameOf(SUFFIX_ORIGINS, row.suffixOrigin),
-          dadStateName: nameOf(DAD_STATES, row.dadState),
-        },
-      }),
-    ),
-    notes: note === undefined ? [] : [note],
+    rows: rows.map((row) => ({
+      key: `${row.address.address} ${row.interfaceLuid}`,
+      cells: [
+        interfaceCell(row),
+        { text: `${addressText(row.address)}/${row.onLinkPrefixLength}` },
+        { text: familyName(row.address.family) },
+        { text: nameOf(PREFIX_ORIGINS, row.prefixOrigin) },
+        { text: nameOf(SUFFIX_ORIGINS, row.suffixOrigin) },
+        { text: lifetimeText(row.validLifetime) },
+        { text: lifetimeText(row.preferredLifetime) },
+        { text: nameOf(DAD_STATES, row.dadState), style: DAD_STYLES[row.dadState] },
+      ],
+      data: {
+        ...row,
+        prefixOriginName: nameOf(PREFIX_ORIGINS, row.prefixOrigin),
+        suffixOriginName: nameOf(SUFFIX_ORIGINS, row.suffixOrigin),
+        dadStateName: nameOf(DAD_STATES, row.dadState),
+      },
+    })),
+    notes,
   };
 }
 

@@ -16,10 +16,9 @@ import {
   failureNote,
   inFamily,
   interfaceCell,
-  isInterface,
   type NetioArgs,
   parseNetio,
-  withNames,
+  rowsOnInterface,
   yesNo,
 } from "./_netio.ts";
 import type { Column, View } from "./_view.ts";
@@ -71,23 +70,21 @@ function readNeighbors(
 /** Reads the neighbours, keeps those `args` asks for, and lays them out. */
 function view(args: NetioArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const neighbors = readNeighbors(args.family, symbols);
-  const { rows, note } = withNames(neighbors.rows, symbols);
+  const shown = rowsOnInterface(args, neighbors.rows, symbols);
   return {
     columns: [...COLUMNS],
-    rows: rows.filter((row) => isInterface(args, row.interfaceAlias, row.interfaceIndex)).map(
-      (row) => ({
-        key: `${addressText(row.address)} ${row.interfaceLuid}`,
-        cells: [
-          interfaceCell(row),
-          { text: addressText(row.address) },
-          { text: row.physicalAddress },
-          { text: nameOf(NEIGHBOR_STATES, row.state), style: STATE_STYLES[row.state] },
-          yesNo(row.isRouter),
-        ],
-        data: { ...row, stateName: nameOf(NEIGHBOR_STATES, row.state) },
-      }),
-    ),
-    notes: [...neighbors.notes, ...(note === undefined ? [] : [note])],
+    rows: shown.rows.map((row) => ({
+      key: `${addressText(row.address)} ${row.interfaceLuid}`,
+      cells: [
+        interfaceCell(row),
+        { text: addressText(row.address) },
+        { text: row.physicalAddress },
+        { text: nameOf(NEIGHBOR_STATES, row.state), style: STATE_STYLES[row.state] },
+        yesNo(row.isRouter),
+      ],
+      data: { ...row, stateName: nameOf(NEIGHBOR_STATES, row.state) },
+    })),
+    notes: [...neighbors.notes, ...shown.notes],
   };
 }
 

@@ -96,6 +96,23 @@ export function withNames<R extends InterfaceKeyed>(
     : { rows: named };
 }
 
+/**
+ * The rows of an interface table that `args` keeps: `rows` with their
+ * interfaces' names (see withNames), those of the interface `--interface`
+ * names; and the note, if any, that says why the names are missing.
+ */
+export function rowsOnInterface<R extends InterfaceKeyed & { interfaceIndex: number }>(
+  args: NetioArgs,
+  rows: readonly R[],
+  symbols: IpHelperSymbols | undefined,
+): { rows: Named<R>[]; notes: string[] } {
+  const { rows: named, note } = withNames(rows, symbols);
+  return {
+    rows: named.filter((row) => isInterface(args, row.interfaceAlias, row.interfaceIndex)),
+    notes: note === undefined ? [] : [note],
+  };
+}
+
 /** The Interface cell: its alias, or its index when the alias is unknown. */
 export function interfaceCell(row: Named<{ interfaceIndex: number }>): Cell {
   return { text: row.interfaceAlias ?? String(row.interfaceIndex) };

@@ -16,10 +16,9 @@ import {
   failureNote,
   inFamily,
   interfaceCell,
-  isInterface,
   type NetioArgs,
   parseNetio,
-  withNames,
+  rowsOnInterface,
 } from "./_netio.ts";
 import type { Column, View } from "./_view.ts";
 
@@ -43,7 +42,8 @@ function nextHopText(nextHop: SocketAddress): string {
 function view(args: NetioArgs & TableArgs, symbols: IpHelperSymbols | undefined): View {
   const options = symbols ? { symbols } : {};
   const all = getIpForwardTable2({ ...options, family: "all" });
-  const { rows, note } = withNames(
+  const shown = rowsOnInterface(
+    args,
     all.filter((row) => inFamily(args.family, row.destinationPrefix.prefix.family)),
     symbols,
   );
@@ -55,38 +55,36 @@ function view(args: NetioArgs & TableArgs, symbols: IpHelperSymbols | undefined)
       : interfaces.map((row) => [`${row.family} ${row.interfaceLuid}`, row.metric]),
   );
   const notes = [
-    ...(note === undefined ? [] : [note]),
+    ...shown.notes,
     ...(interfaces instanceof IpHelperError
       ? [failureNote("effective metrics not shown", interfaces)]
       : []),
   ];
   return {
     columns: [...COLUMNS],
-    rows: rows.filter((row) => isInterface(args, row.interfaceAlias, row.interfaceIndex)).map(
-      (row) => {
-        const { prefix, prefixLength } = row.destinationPrefix;
-        const destination = `${addressText(prefix)}/${prefixLength}`;
-        const interfaceMetric = metrics.get(`${prefix.family} ${row.interfaceLuid}`) ?? null;
-        const effectiveMetric = interfaceMetric === null ? null : row.metric + interfaceMetric;
-        return {
-          key: `${destination} ${addressText(row.nextHop)} ${row.interfaceLuid}`,
-          cells: [
-            { text: destination },
-            { text: nextHopText(row.nextHop) },
-            interfaceCell(row),
-            { text: String(row.metric) },
-            { text: effectiveMetric === null ? "" : String(effectiveMetric) },
-            { text: nameOf(ROUTE_PROTOCOLS, row.protocol) },
-          ],
-          data: {
-            ...row,
-            protocolName: nameOf(ROUTE_PROTOCOLS, row.protocol),
-            interfaceMetric,
-            effectiveMetric,
-          },
-        };
-      },
-    ),
+    rows: shown.rows.map((row) => {
+      const { prefix, prefixLength } = row.destinationPrefix;
+      const destination = `${addressText(prefix)}/${prefixLength}`;
+      const interfaceMetric = metrics.get(`${prefix.family} ${row.interfaceLuid}`) ?? null;
+      const effectiveMetric = interfaceMetric === null ? null : row.metric + interfaceMetric;
+      return {
+        key: `${destination} ${addressText(row.nextHop)} ${row.interfaceLuid}`,
+        cells: [
+          { text: destination },
+          { text: nextHopText(row.nextHop) },
+          interfaceCell(row),
+          { text: String(row.metric) },
+          { text: effectiveMetric === null ? "" : String(effectiveMetric) },
+          { text: nameOf(ROUTE_PROTOCOLS, row.protocol) },
+        ],
+        data: {
+          ...row,
+          protocolName: nameOf(ROUTE_PROTOCOLS, row.protocol),
+          interfaceMetric,
+          effectiveMetric,
+        },
+      };
+    }),
     notes,
   };
 }

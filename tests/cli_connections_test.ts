@@ -17,7 +17,6 @@ import {
   tcpStateName,
 } from "../mod.ts";
 import {
-  base64ToBytes,
   bytesToBase64,
   type Capture,
   type CapturedCall,
@@ -31,9 +30,22 @@ import mingwConnections from "../cli/sample/mingw_connections.capture.json" with
 };
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import wineExpected from "./fixtures/wine10.expected.json" with { type: "json" };
+import {
+  assertUsageErrors,
+  capturedBytes,
+  json,
+  NO_STACK,
+  notes,
+  type Result,
+  runCli,
+  tableRows,
+  watchCli,
+  windows,
+  winePath,
+  withTempDir,
+  writeCapture,
+} from "./_cli.ts";
 
-const cli = join(import.meta.dirname!, "..", "cli.ts");
-const winePath = join(import.meta.dirname!, "..", "cli", "sample", "wine10.capture.json");
 const headerBuiltPath = join(
   import.meta.dirname!,
   "..",
@@ -43,41 +55,12 @@ const headerBuiltPath = join(
 );
 const mingwPath = join(import.meta.dirname!, "..", "cli", "sample", "mingw.capture.json");
 const netioPath = join(import.meta.dirname!, "..", "cli", "sample", "mingw_netio.capture.json");
-const windows = Deno.build.os === "windows";
-const NO_STACK = /^\s+at /m;
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[]): Promise<Result> {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-ffi", "--allow-read", cli, ...args],
-    stdin: "null",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decoder = new TextDecoder();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
-}
-
-/** Asserts a successful run and returns its stdout parsed as JSON. */
-function json<T = Record<string, unknown>>(result: Result): T[] {
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
-
-/** The lines of stderr but the replay notice. */
-const notes = (result: Result) =>
-  result.stderr.trimEnd().split("\n").filter((line) => line !== "" && !/not live/.test(line));
 
 /** The table's header and its rows, split into cells at runs of two or more spaces. */
 function table(result: Result): { header: string[]; rows: string[][] } {
   assert.equal(result.code, 0, result.stderr);
-  const [header, ...lines] = result.stdout.trimEnd().split("\n");
-  const split = (line: string) => line.trim().split(/\s{2,}/);
-  return { header: split(header!), rows: lines.map(split) };
+  const [header, ...rows] = tableRows(result.stdout);
+  return { header: header!, rows };
 }
 
 /** CSV records: none of these fields needs quoting. */
@@ -86,23 +69,6 @@ function csv(result: Result): string[][] {
   assert.ok(!result.stdout.includes('"'));
   assert.ok(result.stdout.endsWith("\r\n"));
   return result.stdout.slice(0, -2).split("\r\n").map((record) => record.split(","));
-}
-
-/** Runs `fn` with a new temporary directory, removed afterwards. */
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "iphlpapi-cli-connections-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
-
-/** Writes `capture` to `dir` and returns its path. */
-async function writeCapture(dir: string, capture: Capture): Promise<string> {
-  const path = join(dir, "test.capture.json");
-  await Deno.writeTextFile(path, JSON.stringify(capture));
-  return path;
 }
 
 /**
@@ -121,21 +87,6 @@ function merged(
   };
 }
 
-/** The bytes of `capture`'s successful call of `fn` with these arguments. */
-function bytes(
-  capture: Capture,
-  fn: CapturedFunction,
-  family?: number,
-  tableClass?: number,
-): Uint8Array {
-  const call = capture.calls.find((c) =>
-    c.function === fn && c.status === 0 &&
-    (family === undefined || c.args.family === family) &&
-    (tableClass === undefined || c.args.tableClass === tableClass)
-  );
-  return base64ToBytes(call!.data!);
-}
-
 /** Wine's only process: the one that opened every socket. */
 const WINE_PID = wineExpected.owningPid;
 const WINE_PROCESS = "deno.exe";
@@ -145,7 +96,7 @@ const WINE_PROCESS = "deno.exe";
 Deno.test("tcp: the embedded sample's IPv6 rows, bracketed, after its IPv4 rows", {
   ignore: windows,
 }, async () => {
-  const { header, rows } = table(await run(["tcp"]));
+  const { header, rows } = table(await runCli(["tcp"]));
   assert.deepEqual(header, [
     "Proto",
     "Local Address",
@@ -169,7 +120,7 @@ Deno.test("tcp: the embedded sample's IPv6 rows, bracketed, after its IPv4 rows"
 Deno.test("tcp: header-built IPv6 rows: link-local scope IDs shown, others' not; listeners' junk remote members zeroed", async () => {
   await withTempDir(async (dir) => {
     const path = await writeCapture(dir, merged({}));
-    const { rows } = table(await run(["tcp", "-6", "--capture", path]));
+    const { rows } = table(await runCli(["tcp", "-6", "--capture", path]));
     assert.deepEqual(rows.map((cells) => cells.slice(1, 4)), [
       ["[::]:443", "[::]:0", "LISTEN"],
       ["[::1]:65535", "[::]:0", "LISTEN"],
@@ -197,12 +148,12 @@ Deno.test("tcp: a listener's foreign address is the same in the table, the CSV a
   await withTempDir(async (dir) => {
     const path = await writeCapture(dir, merged({}));
     const rows = json<{ state: number; remoteAddr: string; remotePort: number }>(
-      await run(["tcp", "--json", "--capture", path]),
+      await runCli(["tcp", "--json", "--capture", path]),
     );
     const listening = rows.flatMap((row, i) => row.state === TcpState.LISTEN ? [i] : []);
     assert.ok(listening.length >= 6);
-    const records = csv(await run(["tcp", "--csv", "--capture", path])).slice(1);
-    const cells = table(await run(["tcp", "--capture", path])).rows;
+    const records = csv(await runCli(["tcp", "--csv", "--capture", path])).slice(1);
+    const cells = table(await runCli(["tcp", "--capture", path])).rows;
     for (const i of listening) {
       const { remoteAddr, remotePort } = rows[i]!;
       assert.equal(remotePort, 0);
@@ -216,7 +167,7 @@ Deno.test("tcp: a listener's foreign address is the same in the table, the CSV a
 
 Deno.test("tcp -4, -6, --family: one family or both; --ipv4 and --ipv6 are -4 and -6", async () => {
   const families = async (...args: string[]) =>
-    json<{ family: number }>(await run(["tcp", "--json", ...args, "--capture", winePath]))
+    json<{ family: number }>(await runCli(["tcp", "--json", ...args, "--capture", winePath]))
       .map((row) => row.family);
   const both = await families();
   const ipv4 = await families("-4");
@@ -233,8 +184,8 @@ Deno.test("tcp -4, -6, --family: one family or both; --ipv4 and --ipv6 are -4 an
 });
 
 Deno.test("tcp --basic -6: GetTcp6Table's rows, with their family and no PID", async () => {
-  const rows = json(await run(["tcp", "--basic", "-6", "--json", "--capture", winePath]));
-  const expected = decodeTcp6Table(bytes(wine as Capture, "GetTcp6Table"));
+  const rows = json(await runCli(["tcp", "--basic", "-6", "--json", "--capture", winePath]));
+  const expected = decodeTcp6Table(capturedBytes(wine as Capture, "GetTcp6Table"));
   assert.deepEqual(
     rows,
     expected.map((row) => ({
@@ -261,28 +212,21 @@ Deno.test("family flags: one of -4, -6, --family; udp takes no --state or --basi
     [["udp", "--json", "--watch"], "--watch"],
     [["anycast", "-4"], '-4 is not an option of "anycast"'],
   ];
-  for (const [args, named] of cases) {
-    const result = await run(args);
-    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
-    assert.equal(result.stdout, "");
-    const lines = result.stderr.trimEnd().split("\n");
-    assert.equal(lines.length, 1, result.stderr);
-    assert.ok(lines[0]!.includes(named), `${args.join(" ")}: ${result.stderr}`);
-  }
+  await assertUsageErrors(cases);
 });
 
 // --- udp -----------------------------------------------------------------------
 
 /** What udp --json prints for the Wine capture: IPv4 endpoints, then IPv6. */
 const wineUdp = [
-  ...decodeUdpTableOwnerPid(bytes(wine as Capture, "GetExtendedUdpTable", AF_INET, 1))
+  ...decodeUdpTableOwnerPid(capturedBytes(wine as Capture, "GetExtendedUdpTable", AF_INET, 1))
     .map((row) => ({ family: AF_INET, ...row })),
-  ...decodeUdp6TableOwnerPid(bytes(wine as Capture, "GetExtendedUdpTable", AF_INET6, 1))
+  ...decodeUdp6TableOwnerPid(capturedBytes(wine as Capture, "GetExtendedUdpTable", AF_INET6, 1))
     .map((row) => ({ family: AF_INET6, ...row })),
 ].map((row) => ({ ...row, processName: WINE_PROCESS }));
 
 Deno.test("udp --json: the Wine capture's UDP_TABLE_OWNER_PID rows of both families, named, no remote members", async () => {
-  const rows = json(await run(["udp", "--json", "--capture", winePath]));
+  const rows = json(await runCli(["udp", "--json", "--capture", winePath]));
   assert.deepEqual(rows, wineUdp);
   assert.equal(rows.length, wineExpected.udp.length + wineExpected.udp6.length);
   assert.ok(rows.every((row) => !("remoteAddr" in row) && !("state" in row)));
@@ -290,7 +234,7 @@ Deno.test("udp --json: the Wine capture's UDP_TABLE_OWNER_PID rows of both famil
 });
 
 Deno.test("udp: netstat's columns, *:* for the foreign address, the endpoints Deno opened", async () => {
-  const result = await run(["udp", "--capture", winePath]);
+  const result = await runCli(["udp", "--capture", winePath]);
   const { header, rows } = table(result);
   assert.deepEqual(header, ["Proto", "Local Address", "Foreign Address", "PID", "Process"]);
   assert.deepEqual(rows.map((cells) => cells[1]), [...wineExpected.udp, ...wineExpected.udp6]);
@@ -306,7 +250,7 @@ Deno.test("udp: netstat's columns, *:* for the foreign address, the endpoints De
 });
 
 Deno.test("udp --csv: the table's columns and cells", async () => {
-  const [header, ...records] = csv(await run(["udp", "--csv", "--capture", winePath]));
+  const [header, ...records] = csv(await runCli(["udp", "--csv", "--capture", winePath]));
   assert.deepEqual(header, ["Proto", "Local Address", "Foreign Address", "PID", "Process"]);
   assert.deepEqual(
     records,
@@ -323,7 +267,7 @@ Deno.test("udp --csv: the table's columns and cells", async () => {
 Deno.test("udp on the header-built rows: scope IDs in the table and the JSON", async () => {
   await withTempDir(async (dir) => {
     const path = await writeCapture(dir, merged({}));
-    const { rows } = table(await run(["udp", "-6", "--capture", path]));
+    const { rows } = table(await runCli(["udp", "-6", "--capture", path]));
     assert.deepEqual(rows.map((cells) => cells[1]), [
       "[::]:5353",
       "[::1]:53",
@@ -331,7 +275,7 @@ Deno.test("udp on the header-built rows: scope IDs in the table and the JSON", a
       "[::ffff:192.0.2.1]:443",
       "[2001:db8::]:65535",
     ]);
-    const data = json(await run(["udp", "-6", "--json", "--capture", path]));
+    const data = json(await runCli(["udp", "-6", "--json", "--capture", path]));
     assert.deepEqual(data.map((row) => row.localScopeId), [0, 0, 12, 0, 4294967295]);
   });
 });
@@ -349,7 +293,7 @@ Deno.test("process names: the executable's name, System and System Idle Process,
         "284": "C:\\Program Files\\App\\app.exe",
       }),
     );
-    const result = await run(["tcp", "-6", "--capture", path]);
+    const result = await runCli(["tcp", "-6", "--capture", path]);
     assert.deepEqual(notes(result), []);
     const { header, rows } = table(result);
     const process = header.indexOf("Process");
@@ -364,7 +308,7 @@ Deno.test("process names: the executable's name, System and System Idle Process,
       ["0", "System Idle Process"],
       ["4294967295", "<exited>"],
     ]);
-    const names = json(await run(["tcp", "-6", "--json", "--capture", path]))
+    const names = json(await runCli(["tcp", "-6", "--json", "--capture", path]))
       .map((row) => row.processName);
     assert.deepEqual(names, [
       "System",
@@ -376,16 +320,18 @@ Deno.test("process names: the executable's name, System and System Idle Process,
       "System Idle Process",
       null,
     ]);
-    const udp = json(await run(["udp", "--json", "--pid", "1300", "--capture", path]));
+    const udp = json(await runCli(["udp", "--json", "--pid", "1300", "--capture", path]));
     assert.deepEqual(udp.map((row) => [row.family, row.processName]), [[AF_INET6, null]]);
   });
 });
 
 Deno.test("process names: a capture that records none leaves the column empty, with one note", async () => {
   for (const args of [["tcp", "-6"], ["tcp", "-6", "--owner"], ["udp"], ["udp", "--owner"]]) {
-    const result = await run([...args, "--capture", headerBuiltPath]);
+    const result = await runCli([...args, "--capture", headerBuiltPath]);
     assert.equal(result.code, 0, result.stderr);
-    const [header, ...records] = csv(await run([...args, "--csv", "--capture", headerBuiltPath]));
+    const [header, ...records] = csv(
+      await runCli([...args, "--csv", "--capture", headerBuiltPath]),
+    );
     const process = header!.indexOf("Process");
     assert.equal(header![process - 1], "PID", args.join(" "));
     assert.ok(records.length > 0 && records.every((record) => record[process] === ""));
@@ -395,17 +341,17 @@ Deno.test("process names: a capture that records none leaves the column empty, w
       "(made with --no-modules, or by an older version)",
     ], args.join(" "));
     assert.ok(
-      json(await run([...args, "--json", "--capture", headerBuiltPath]))
+      json(await runCli([...args, "--json", "--capture", headerBuiltPath]))
         .every((row) => row.processName === null),
     );
   }
   // The Process column's cells are empty: the PID is the last non-empty cell of a udp row.
-  const plain = await run(["udp", "--capture", headerBuiltPath]);
+  const plain = await runCli(["udp", "--capture", headerBuiltPath]);
   assert.match(plain.stdout.split("\n")[1]!, /\*:\*\s+1800$/);
 });
 
 Deno.test("process names: --basic has no PID, so no Process column and no note", async () => {
-  const result = await run(["tcp", "--basic", "-6", "--capture", headerBuiltPath]);
+  const result = await runCli(["tcp", "--basic", "-6", "--capture", headerBuiltPath]);
   assert.deepEqual(table(result).header, ["Proto", "Local Address", "Foreign Address", "State"]);
   assert.deepEqual(notes(result), []);
 });
@@ -413,7 +359,7 @@ Deno.test("process names: --basic has no PID, so no Process column and no note",
 // --- a capture without one family's table ------------------------------------------
 
 Deno.test("a capture with one family's table: both families show it and note the other; asking for the other fails", async () => {
-  const owner = await run(["tcp", "--owner", "--capture", mingwPath]);
+  const owner = await runCli(["tcp", "--owner", "--capture", mingwPath]);
   assert.equal(owner.code, 0, owner.stderr);
   assert.equal(
     notes(owner)[0],
@@ -421,12 +367,12 @@ Deno.test("a capture with one family's table: both families show it and note the
       "(family 23, tableClass 8) call to replay",
   );
   assert.ok(table(owner).rows.every((cells) => !cells[1]!.startsWith("[")));
-  const ipv6 = await run(["tcp", "--owner", "-6", "--capture", mingwPath]);
+  const ipv6 = await runCli(["tcp", "--owner", "-6", "--capture", mingwPath]);
   assert.equal(ipv6.code, 1);
   assert.match(ipv6.stderr, /CaptureError: the capture holds no GetExtendedTcpTable/);
   assert.doesNotMatch(ipv6.stderr, NO_STACK);
   // The header-built capture has IPv6 TCP only.
-  const tcp = await run(["tcp", "--capture", headerBuiltPath]);
+  const tcp = await runCli(["tcp", "--capture", headerBuiltPath]);
   assert.ok(
     notes(tcp).includes(
       "iphlpapi: IPv4 rows not shown: the capture holds no GetTcpTable2 call to replay",
@@ -434,7 +380,7 @@ Deno.test("a capture with one family's table: both families show it and note the
   );
   assert.ok(table(tcp).rows.every((cells) => cells[1]!.startsWith("[")));
   // Neither family: an error, not an empty table.
-  const neither = await run(["udp", "--capture", netioPath]);
+  const neither = await runCli(["udp", "--capture", netioPath]);
   assert.equal(neither.code, 1);
   assert.equal(neither.stdout, "");
   assert.match(neither.stderr, /CaptureError: the capture holds no GetExtendedUdpTable/);
@@ -446,7 +392,7 @@ Deno.test("filters across families: --port, --pid and --state keep rows of both"
   await withTempDir(async (dir) => {
     const path = await writeCapture(dir, merged({}));
     const rows = (...args: string[]) =>
-      run([...args, "--json", "--capture", path]).then((result) =>
+      runCli([...args, "--json", "--capture", path]).then((result) =>
         json<{ family: number; localPort: number; remotePort?: number; owningPid: number }>(
           result,
         )
@@ -484,7 +430,7 @@ Deno.test("--sort across families: IPv4 before IPv6, each in numeric order; pid 
   await withTempDir(async (dir) => {
     const path = await writeCapture(dir, merged({}));
     const sorted = (...args: string[]) =>
-      run([...args, "--json", "--capture", path]).then((result) =>
+      runCli([...args, "--json", "--capture", path]).then((result) =>
         json<{ family: number; localAddr: string; localPort: number; owningPid: number }>(
           result,
         )
@@ -538,18 +484,18 @@ Deno.test("--sort across families: IPv4 before IPv6, each in numeric order; pid 
 // --- owner modules -----------------------------------------------------------------
 
 Deno.test("--owner on Wine: the IPv6 and UDP lookups are missing, so one note naming them, empty names", async () => {
-  const udp = await run(["udp", "--owner", "--capture", winePath]);
+  const udp = await runCli(["udp", "--owner", "--capture", winePath]);
   assert.deepEqual(notes(udp), [
     `iphlpapi: module names hidden for ${wineUdp.length} rows: not supported by this ` +
     "iphlpapi.dll (it lacks GetOwnerModuleFromUdpEntry and GetOwnerModuleFromUdp6Entry)",
   ]);
   assert.deepEqual(table(udp).header.slice(-4), ["PID", "Process", "Module", "Path"]);
-  const tcp6 = await run(["tcp", "--owner", "-6", "--capture", winePath]);
+  const tcp6 = await runCli(["tcp", "--owner", "-6", "--capture", winePath]);
   assert.deepEqual(notes(tcp6), [
     "iphlpapi: module names hidden for 4 rows: not supported by this iphlpapi.dll " +
     "(it lacks GetOwnerModuleFromTcp6Entry)",
   ]);
-  const rows = json(await run(["udp", "--owner", "--json", "--capture", winePath]));
+  const rows = json(await runCli(["udp", "--owner", "--json", "--capture", winePath]));
   assert.equal(rows.length, wineUdp.length);
   for (const row of rows) {
     assert.equal(row.moduleName, null);
@@ -563,10 +509,10 @@ Deno.test("--owner on Wine: the IPv6 and UDP lookups are missing, so one note na
 Deno.test("--owner for IPv6 TCP and UDP: GetOwnerModuleFromTcp6Entry and Udp6Entry name the modules", async () => {
   const headerBuilt = mingwConnections as Capture;
   const tcp6 = decodeTcp6TableOwnerModule(
-    bytes(headerBuilt, "GetExtendedTcpTable", AF_INET6, 8),
+    capturedBytes(headerBuilt, "GetExtendedTcpTable", AF_INET6, 8),
   );
   const udp6 = decodeUdp6TableOwnerModule(
-    bytes(headerBuilt, "GetExtendedUdpTable", AF_INET6, 2),
+    capturedBytes(headerBuilt, "GetExtendedUdpTable", AF_INET6, 2),
   );
   const lookup = (fn: CapturedFunction, row: Uint8Array, name: string): CapturedCall => ({
     function: fn,
@@ -587,16 +533,16 @@ Deno.test("--owner for IPv6 TCP and UDP: GetOwnerModuleFromTcp6Entry and Udp6Ent
         lookup("GetOwnerModuleFromUdp6Entry", encodeUdp6RowOwnerModule(dns), "dns.exe"),
       ]),
     );
-    const tcp = await run(["tcp", "--owner", "-6", "--port", "5355", "--capture", path]);
+    const tcp = await runCli(["tcp", "--owner", "-6", "--port", "5355", "--capture", path]);
     assert.deepEqual(notes(tcp), []);
     assert.deepEqual(table(tcp).rows.map((cells) => cells.slice(-2)), [
       ["llmnr.exe", "C:\\bin\\llmnr.exe"],
     ]);
-    const udp = json(await run(["udp", "--owner", "-6", "--json", "--capture", path]));
+    const udp = json(await runCli(["udp", "--owner", "-6", "--json", "--capture", path]));
     assert.deepEqual(udp.map((row) => row.moduleName), [null, "dns.exe", null, null, null]);
     assert.equal(udp[1]!.modulePath, "C:\\bin\\dns.exe");
     // The other rows' lookups find nothing: Windows' answer for a closed socket.
-    const note = notes(await run(["udp", "--owner", "-6", "--capture", path]));
+    const note = notes(await runCli(["udp", "--owner", "-6", "--capture", path]));
     assert.deepEqual(note, [
       "iphlpapi: module names hidden for 4 rows: " +
       "the socket or its process ended before its module was read",
@@ -610,36 +556,11 @@ Deno.test(
   "udp --watch: refreshes the UDP table until SIGINT, then exits 0",
   { ignore: windows },
   async () => {
-    const child = new Deno.Command(Deno.execPath(), {
-      args: [
-        "run",
-        "--allow-ffi",
-        "--allow-read",
-        cli,
-        "udp",
-        "--watch",
-        "0.1",
-        "--capture",
-        winePath,
-      ],
-      stdin: "null",
-      stdout: "piped",
-      stderr: "null",
-      env: { NO_COLOR: "1" },
-    }).spawn();
-    let text = "";
-    const decoder = new TextDecoder();
-    const reader = child.stdout.getReader();
-    while ((text.match(/^iphlpapi udp /gm) ?? []).length < 2) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += decoder.decode(value, { stream: true });
-    }
-    child.kill("SIGINT");
-    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-      text += decoder.decode(chunk.value, { stream: true });
-    }
-    assert.equal((await child.status).code, 0);
+    const { code, stdout: text } = await watchCli(
+      ["udp", "--watch", "0.1", "--capture", winePath],
+      2,
+    );
+    assert.equal(code, 0);
     const frames = text.trimEnd().split("\n\n").filter((part) => part.startsWith("iphlpapi udp"));
     assert.ok(frames.length >= 2);
     assert.match(frames[1]!, new RegExp(`rows ${wineUdp.length}, new 0, changed 0, closed 0;`));
@@ -648,16 +569,16 @@ Deno.test(
 );
 
 Deno.test("help: udp and tcp document the families, the Process column and what udp lacks", async () => {
-  const udp = await run(["udp", "--help"]);
+  const udp = await runCli(["udp", "--help"]);
   assert.equal(udp.code, 0);
   for (const text of ["-4, --ipv4", "-6, --ipv6", "--family", "--owner", "*:*", "Process"]) {
     assert.ok(udp.stdout.includes(text), text);
   }
   assert.ok(!udp.stdout.includes("--state"));
-  assert.equal((await run(["help", "udp"])).stdout, udp.stdout);
-  const tcp = (await run(["tcp", "--help"])).stdout;
+  assert.equal((await runCli(["help", "udp"])).stdout, udp.stdout);
+  const tcp = (await runCli(["tcp", "--help"])).stdout;
   for (const text of ["-4, --ipv4", "[fe80::1%12]:80", "[::]:0", "GetTcp6Table2", "Process"]) {
     assert.ok(tcp.includes(text), text);
   }
-  assert.match((await run(["--help"])).stdout, /^ {2}udp {10}the UDP endpoints/m);
+  assert.match((await runCli(["--help"])).stdout, /^ {2}udp {10}the UDP endpoints/m);
 });

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { IpHelperError } from "../mod.ts";
 import {
+  bytesToBase64,
   type Capture,
   encodeOwnerModuleBasicInfo,
   encodeTcp6Table2,
@@ -24,56 +25,24 @@ import { escapeControls, truncate } from "../cli/_text.ts";
 import { MAX_CELL_WIDTH } from "../cli/_view.ts";
 import mingw from "../cli/sample/mingw.capture.json" with { type: "json" };
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
+import { tcpRows } from "./_capture.ts";
+import {
+  cli,
+  NO_STACK,
+  parseCsv,
+  runCli,
+  watchCli,
+  windows,
+  winePath,
+  withTempDir,
+  writeCapture,
+} from "./_cli.ts";
 
-const cli = join(import.meta.dirname!, "..", "cli.ts");
-const windows = Deno.build.os === "windows";
 const decoder = new TextDecoder();
 
 /** Control characters, DEL, C1 and bidi controls: none may reach a terminal raw. */
 // deno-lint-ignore no-control-regex
 const RAW_CONTROL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
-const NO_STACK = /^\s+at /m;
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(args: string[], env: Record<string, string> = { NO_COLOR: "1" }) {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-ffi", "--allow-read", cli, ...args],
-    stdin: "null",
-    env,
-  }).output();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) } as Result;
-}
-
-/** Base64 without Uint8Array.prototype.toBase64 (Deno 2.1 lacks it). */
-function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-}
-
-/** Writes `capture` as JSON to a new file in `dir`, named `name`. */
-async function writeCapture(dir: string, name: string, capture: unknown): Promise<string> {
-  const path = join(dir, name);
-  await Deno.writeTextFile(path, JSON.stringify(capture));
-  return path;
-}
-
-/** Runs `fn` with a new temporary directory, removed afterwards. */
-async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
-  const dir = await Deno.makeTempDir({ prefix: "iphlpapi-cli-" });
-  try {
-    await fn(dir);
-  } finally {
-    await Deno.remove(dir, { recursive: true });
-  }
-}
 
 /**
  * A capture whose GetTcpTable2 holds `count` rows: well over a pipe's buffer
@@ -81,22 +50,14 @@ async function withTempDir(fn: (dir: string) => Promise<void>): Promise<void> {
  * process shows as exited): nothing for the tool to note.
  */
 function bigCapture(count: number): Capture {
-  const rows = Array.from({ length: count }, (_, i) => ({
-    state: 5,
-    localAddr: "10.0.0.1",
-    localPort: 1024 + (i % 60000),
-    remoteAddr: `192.0.${(i >> 8) & 255}.${i & 255}`,
-    remotePort: 443,
-    owningPid: 1000 + i,
-    offloadState: 0,
-  }));
+  const rows = tcpRows(count);
   return {
     format: "iphlpapi-capture",
     version: 1,
     producer: "tests: a big table",
     calls: [
-      { function: "GetTcpTable2", args: {}, status: 0, data: base64(encodeTcpTable2(rows)) },
-      { function: "GetTcp6Table2", args: {}, status: 0, data: base64(encodeTcp6Table2([])) },
+      { function: "GetTcpTable2", args: {}, status: 0, data: bytesToBase64(encodeTcpTable2(rows)) },
+      { function: "GetTcp6Table2", args: {}, status: 0, data: bytesToBase64(encodeTcp6Table2([])) },
     ],
     processes: {},
   };
@@ -132,37 +93,20 @@ function hostileCapture(): Capture {
         if (call.function !== "GetOwnerModuleFromTcpEntry" || call.status !== 0) return call;
         const { size: _, ...rest } = call;
         const info = MODULES[next++ % MODULES.length]!;
-        return { ...rest, data: base64(encodeOwnerModuleBasicInfo(info, BigInt(call.address!))) };
+        return {
+          ...rest,
+          data: bytesToBase64(encodeOwnerModuleBasicInfo(info, BigInt(call.address!))),
+        };
       }),
       {
         function: "GetExtendedTcpTable",
         args: { family: 23, tableClass: 8 },
         status: 0,
-        data: base64(encodeTcp6TableOwnerModule([])),
+        data: bytesToBase64(encodeTcp6TableOwnerModule([])),
       },
     ],
     processes: {},
   };
-}
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), field = "";
-    else if (c === "\r" && text[i + 1] === "\n") {
-      records.push([...record, field]), record = [], field = "", i++;
-    } else field += c;
-  }
-  assert.equal(field + record.join(""), "", "the last record ends with CRLF");
-  return records;
 }
 
 /** Asserts `stderr` is exactly `lines` lines, none with a raw control character or a stack frame. */
@@ -180,7 +124,7 @@ function assertPlainLines(stderr: string, lines: number, context: string): strin
 Deno.test("a closed pipe (| head -1) ends table, --json, --csv and --watch quietly, exit 0", async () => {
   await withTempDir(async (dir) => {
     // 20,000 rows are over a megabyte in every format: more than any pipe buffers.
-    const path = await writeCapture(dir, "big.capture.json", bigCapture(20_000));
+    const path = await writeCapture(dir, bigCapture(20_000), "big.capture.json");
     for (
       const args of [["tcp"], ["tcp", "--json"], ["tcp", "--csv"], ["tcp", "--watch", "0.1"]]
     ) {
@@ -354,8 +298,8 @@ Deno.test("toCsv: controls escaped; formula-like fields get a leading quote, pla
 
 Deno.test("tcp --owner on a hostile capture: the table escapes and caps every cell, rows cannot be forged", async () => {
   await withTempDir(async (dir) => {
-    const path = await writeCapture(dir, "hostile.capture.json", hostileCapture());
-    const result = await run(["tcp", "--owner", "--capture", path]);
+    const path = await writeCapture(dir, hostileCapture(), "hostile.capture.json");
+    const result = await runCli(["tcp", "--owner", "--capture", path]);
     assert.equal(result.code, 0, result.stderr);
     const lines = result.stdout.trimEnd().split("\n");
     assert.equal(lines.length, 1 + 5, result.stdout); // header and the five rows
@@ -379,8 +323,8 @@ Deno.test("tcp --owner on a hostile capture: the table escapes and caps every ce
 
 Deno.test("tcp --owner on a hostile capture: --json keeps every value whole, --csv escapes and neutralises", async () => {
   await withTempDir(async (dir) => {
-    const path = await writeCapture(dir, "hostile.capture.json", hostileCapture());
-    const json = await run(["tcp", "--owner", "--json", "--capture", path]);
+    const path = await writeCapture(dir, hostileCapture(), "hostile.capture.json");
+    const json = await runCli(["tcp", "--owner", "--json", "--capture", path]);
     assert.equal(json.code, 0, json.stderr);
     assert.doesNotMatch(json.stdout.replaceAll("\n", ""), RAW_CONTROL);
     const rows = JSON.parse(json.stdout) as { moduleName: string | null; modulePath: string }[];
@@ -392,7 +336,7 @@ Deno.test("tcp --owner on a hostile capture: --json keeps every value whole, --c
       MODULES,
     );
 
-    const csv = await run(["tcp", "--owner", "--csv", "--capture", path]);
+    const csv = await runCli(["tcp", "--owner", "--csv", "--capture", path]);
     assert.equal(csv.code, 0, csv.stderr);
     assert.doesNotMatch(csv.stdout.replaceAll("\r\n", ""), RAW_CONTROL);
     const [header, ...records] = parseCsv(csv.stdout);
@@ -418,42 +362,16 @@ Deno.test(
   },
   async () => {
     await withTempDir(async (dir) => {
-      const path = await writeCapture(dir, "evil\n\x1b[2J.json", hostileCapture());
-      const child = new Deno.Command(Deno.execPath(), {
-        args: [
-          "run",
-          "--allow-ffi",
-          "--allow-read",
-          cli,
-          "tcp",
-          "--owner",
-          "--watch",
-          "0.1",
-          "--capture",
-          path,
-        ],
-        stdin: "null",
-        stdout: "piped",
-        stderr: "piped",
-        env: { NO_COLOR: "1" },
-      }).spawn();
-      const stderr = new Response(child.stderr).text();
-      let text = "";
-      const reader = child.stdout.getReader();
-      while ((text.match(/^iphlpapi tcp /gm) ?? []).length < 2) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        text += decoder.decode(value, { stream: true });
-      }
-      child.kill("SIGINT");
-      for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-        text += decoder.decode(chunk.value, { stream: true });
-      }
-      assert.equal((await child.status).code, 0, await stderr);
+      const path = await writeCapture(dir, hostileCapture(), "evil\n\x1b[2J.json");
+      const { code, stdout: text, stderr } = await watchCli(
+        ["tcp", "--owner", "--watch", "0.1", "--capture", path],
+        2,
+      );
+      assert.equal(code, 0, stderr);
       assert.doesNotMatch(text.replaceAll("\n", ""), RAW_CONTROL);
       assert.match(text, /^iphlpapi tcp \(replay of .*evil\\n\\x1b\[2J\.json\) at /m);
       assert.match(text, /^iphlpapi: module names hidden for 2 rows/m, "the note, in the frame");
-      const [notice] = assertPlainLines(await stderr, 1, await stderr);
+      const [notice] = assertPlainLines(stderr, 1, stderr);
       assert.ok(notice!.includes("evil\\n\\x1b[2J.json"), notice);
     });
   },
@@ -493,9 +411,8 @@ Deno.test("arguments: --port repeats, --state takes PowerShell's names, --color,
 });
 
 Deno.test("--color: always colours even a pipe and beats NO_COLOR; never and auto do not", async () => {
-  const winePath = join(import.meta.dirname!, "..", "cli", "sample", "wine10.capture.json");
   const colour = async (args: string[], env: Record<string, string>) => {
-    const result = await run(["tcp", ...args, "--capture", winePath], env);
+    const result = await runCli(["tcp", ...args, "--capture", winePath], { env });
     assert.equal(result.code, 0, result.stderr);
     assert.ok(!result.stderr.includes("\x1b"), "stderr is never coloured");
     return result.stdout.includes("\x1b[");
@@ -524,8 +441,8 @@ function utf16(text: string, endian: "le" | "be", bom: boolean): Uint8Array {
 
 Deno.test("--capture: UTF-8 with a BOM and UTF-16 with a BOM (PowerShell 5.1's >) replay as UTF-8 does", async () => {
   await withTempDir(async (dir) => {
-    const plain = await writeCapture(dir, "plain.json", wine);
-    const expected = await run(["tcp", "--json", "--capture", plain]);
+    const plain = await writeCapture(dir, wine, "plain.json");
+    const expected = await runCli(["tcp", "--json", "--capture", plain]);
     assert.equal(expected.code, 0, expected.stderr);
     const encodings: [string, Uint8Array][] = [
       ["utf8-bom", new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(WINE_TEXT)])],
@@ -535,7 +452,7 @@ Deno.test("--capture: UTF-8 with a BOM and UTF-16 with a BOM (PowerShell 5.1's >
     for (const [name, bytes] of encodings) {
       const path = join(dir, `${name}.json`);
       await Deno.writeFile(path, bytes);
-      const result = await run(["tcp", "--json", "--capture", path]);
+      const result = await runCli(["tcp", "--json", "--capture", path]);
       assert.equal(result.code, 0, `${name}: ${result.stderr}`);
       assert.equal(result.stdout, expected.stdout, name);
     }
@@ -558,7 +475,7 @@ Deno.test("--capture: what is not a UTF-8 or UTF-16 JSON capture is one line, ex
     for (const [name, bytes, message] of cases) {
       const path = join(dir, `${name}.json`);
       await Deno.writeFile(path, bytes);
-      const result = await run(["tcp", "--capture", path]);
+      const result = await runCli(["tcp", "--capture", path]);
       assert.equal(result.code, 1, `${name}: ${result.stderr}`);
       assert.equal(result.stdout, "");
       const [line] = assertPlainLines(result.stderr, 1, name);
@@ -573,7 +490,7 @@ Deno.test(
   { ignore: windows },
   async () => {
     const started = performance.now();
-    const result = await run(["tcp", "--capture", "/dev/zero"]);
+    const result = await runCli(["tcp", "--capture", "/dev/zero"]);
     assert.equal(result.code, 1, result.stderr);
     const [line] = assertPlainLines(result.stderr, 1, result.stderr);
     assert.equal(line, "iphlpapi: CaptureError: /dev/zero is not JSON: it starts with byte 0x00");
@@ -587,7 +504,7 @@ Deno.test("--capture: a file over 256 MiB is refused without being read", async 
     // Sparse: no disk used, and the tool must not read it.
     await Deno.writeTextFile(path, "{");
     await Deno.truncate(path, MAX_CAPTURE_BYTES + 1);
-    const result = await run(["tcp", "--capture", path]);
+    const result = await runCli(["tcp", "--capture", path]);
     assert.equal(result.code, 1, result.stderr);
     const [line] = assertPlainLines(result.stderr, 1, result.stderr);
     assert.equal(line, `iphlpapi: the capture ${path} is larger than 256 MiB, the most read`);
@@ -636,7 +553,7 @@ Deno.test("messages with control characters in the arguments are one escaped lin
     ],
   ];
   for (const [args, code, shown] of cases) {
-    const result = await run(args);
+    const result = await runCli(args);
     assert.equal(result.code, code, result.stderr);
     const [line] = assertPlainLines(result.stderr, 1, JSON.stringify(args));
     assert.ok(line!.includes(shown), line);

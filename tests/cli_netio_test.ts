@@ -3,7 +3,6 @@
 // checked against what the library reads from the same capture; and the
 // --watch rates, as a unit and end to end.
 import assert from "node:assert/strict";
-import { join } from "node:path";
 import {
   getIfTable2,
   getInterfaceNames,
@@ -21,69 +20,23 @@ import { lifetimeText } from "../cli/_addresses.ts";
 import { perSecond, ratesSince, si } from "../cli/_rate.ts";
 import { embeddedSample } from "../cli/_sample.ts";
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
-
-const cli = join(import.meta.dirname!, "..", "cli.ts");
-const winePath = join(import.meta.dirname!, "..", "cli", "sample", "wine10.capture.json");
-const windows = Deno.build.os === "windows";
-const NO_STACK = /^\s+at /m;
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs cli.ts with `args`, without colour. */
-async function run(...args: string[]): Promise<Result> {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-ffi", "--allow-read", cli, ...args],
-    stdin: "null",
-    env: { NO_COLOR: "1" },
-  }).output();
-  const decoder = new TextDecoder();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) };
-}
-
-/** Runs cli.ts on the Wine capture. */
-const runWine = (...args: string[]) => run(...args, "--capture", winePath);
-
-/** The stderr lines of `result` besides the replay notice. */
-const notes = (result: Result) =>
-  result.stderr.split("\n").filter((line) => line !== "" && !line.includes("not live"));
-
-/** Asserts a successful run and returns its stdout parsed as JSON. */
-function json(result: Result): Record<string, unknown>[] {
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
+import {
+  assertUsageErrors,
+  json,
+  NO_STACK,
+  notes,
+  parseCsv,
+  runCli,
+  runWine,
+  tableRows,
+  watchCli,
+  windows,
+  winePath,
+} from "./_cli.ts";
 
 /** `value` as the tool's JSON holds it: bigints as decimal strings. */
 const plain = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (_, v) => typeof v === "bigint" ? v.toString() : v));
-
-/** The table's lines split into cells (cells are separated by two or more spaces). */
-const tableRows = (stdout: string) =>
-  stdout.trimEnd().split("\n").map((line) => line.trim().split(/\s{2,}/));
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), field = "";
-    else if (c === "\r" && text[i + 1] === "\n") {
-      records.push([...record, field]), record = [], field = "", i++;
-    } else field += c;
-  }
-  assert.equal(field + record.join(""), "", "the last record ends with CRLF");
-  return records;
-}
 
 /** The embedded sample, read through the library: what the tool must agree with. */
 const sample: IpHelperSymbols = createMock(embeddedSample()).symbols;
@@ -117,12 +70,12 @@ Deno.test("every command on the embedded sample: table, --json and --csv agree; 
   ignore: windows,
 }, async () => {
   for (const [command, familyOf] of Object.entries(FAMILY_OF)) {
-    const table = await run(command);
+    const table = await runCli([command]);
     assert.equal(table.code, 0, `${command}: ${table.stderr}`);
     assert.deepEqual(notes(table), [], `${command}: the sample answers every table`);
     const [header, ...lines] = tableRows(table.stdout);
-    const rows = json(await run(command, "--json"));
-    const csv = await run(command, "--csv");
+    const rows = json(await runCli([command, "--json"]));
+    const csv = await runCli([command, "--csv"]);
     assert.equal(csv.code, 0, csv.stderr);
     const [csvHeader, ...records] = parseCsv(csv.stdout);
     assert.deepEqual(csvHeader, header, command);
@@ -132,7 +85,7 @@ Deno.test("every command on the embedded sample: table, --json and --csv agree; 
     if (familyOf === undefined) continue; // stats: --family picks columns (tested below).
     const [ipv4, ipv6] = await Promise.all(
       ["ipv4", "ipv6"].map(async (family) =>
-        json(await run(command, "--json", "--family", family))
+        json(await runCli([command, "--json", "--family", family]))
       ),
     );
     assert.deepEqual(ipv4, rows.filter((row) => familyOf(row) === 2), command);
@@ -147,7 +100,7 @@ Deno.test("addresses: GetUnicastIpAddressTable's rows with names, origins, lifet
   ignore: windows,
 }, async () => {
   const expected = withInterfaceNames(getUnicastIpAddressTable({ symbols: sample }), names);
-  const rows = json(await run("addresses", "--json"));
+  const rows = json(await runCli(["addresses", "--json"]));
   assert.deepEqual(
     rows.map(({ prefixOriginName: _p, suffixOriginName: _s, dadStateName: _d, ...row }) => row),
     plain(expected),
@@ -162,7 +115,7 @@ Deno.test("addresses: GetUnicastIpAddressTable's rows with names, origins, lifet
       ["WellKnown", "WellKnown", "Deprecated"],
     ],
   );
-  const [header, ...lines] = tableRows((await run("addresses")).stdout);
+  const [header, ...lines] = tableRows((await runCli(["addresses"])).stdout);
   assert.deepEqual(header, [
     "Interface",
     "Address",
@@ -231,7 +184,7 @@ Deno.test("routes: destination, on-link next hops, metric and effective metric, 
 }, async () => {
   const routes = withInterfaceNames(getIpForwardTable2({ symbols: sample }), names);
   const interfaces = getIpInterfaceTable({ symbols: sample });
-  const rows = json(await run("routes", "--json"));
+  const rows = json(await runCli(["routes", "--json"]));
   assert.deepEqual(
     rows.map(({ protocolName: _p, interfaceMetric: _i, effectiveMetric: _e, ...row }) => row),
     plain(routes),
@@ -251,7 +204,7 @@ Deno.test("routes: destination, on-link next hops, metric and effective metric, 
     "NtAutostatic",
     "NtStaticNonDod",
   ]);
-  const [header, ...lines] = tableRows((await run("routes")).stdout);
+  const [header, ...lines] = tableRows((await runCli(["routes"])).stdout);
   assert.deepEqual(header, [
     "Destination",
     "Next Hop",
@@ -289,14 +242,14 @@ Deno.test("neighbors on the embedded sample: every family, any --family, 20-byte
   ignore: windows,
 }, async () => {
   const expected = withInterfaceNames(getIpNetTable2({ symbols: sample }), names);
-  const rows = json(await run("neighbors", "--json"));
+  const rows = json(await runCli(["neighbors", "--json"]));
   assert.deepEqual(rows.map(({ stateName: _, ...row }) => row), plain(expected));
   assert.deepEqual(
     rows.map((row) => row.stateName),
     ["Reachable", "Permanent", "Stale", "Unreachable", "Probe"],
   );
   // The sample's Wine layer fails GetIpNetTable2 for IPv6: the tool reads every family at once.
-  const ipv6 = await run("neighbors", "--family", "ipv6");
+  const ipv6 = await runCli(["neighbors", "--family", "ipv6"]);
   assert.equal(ipv6.code, 0, ipv6.stderr);
   assert.deepEqual(notes(ipv6), []);
   const [header, ...lines] = tableRows(ipv6.stdout);
@@ -336,7 +289,7 @@ Deno.test("GetIfTable2 failing: interfaces shown by index with one note; interfa
   const path = await wineWithoutIfTable2();
   try {
     for (const command of ["addresses", "routes", "neighbors"]) {
-      const table = await run(command, "--capture", path);
+      const table = await runCli([command, "--capture", path]);
       assert.equal(table.code, 0, `${command}: ${table.stderr}`);
       const named = notes(table).filter((line) => line.includes("GetIfTable2"));
       assert.deepEqual(named, [
@@ -345,10 +298,10 @@ Deno.test("GetIfTable2 failing: interfaces shown by index with one note; interfa
       const [header, ...lines] = tableRows(table.stdout);
       const column = header!.indexOf("Interface");
       assert.ok(lines.every((cells) => /^\d+$/.test(cells[column]!)), command);
-      const rows = json(await run(command, "--json", "--capture", path));
+      const rows = json(await runCli([command, "--json", "--capture", path]));
       assert.ok(rows.every((row) => row.interfaceAlias === null), command);
     }
-    const interfaces = await run("interfaces", "--capture", path);
+    const interfaces = await runCli(["interfaces", "--capture", path]);
     assert.equal(interfaces.code, 1);
     assert.match(interfaces.stderr, /GetIfTable2 failed: ERROR_NOT_SUPPORTED \(50\)/);
   } finally {
@@ -363,7 +316,7 @@ Deno.test("interfaces on the embedded sample: GetIfTable2 joined to each family'
 }, async () => {
   const adapters = getIfTable2({ symbols: sample });
   const ip = getIpInterfaceTable({ symbols: sample });
-  const rows = json(await run("interfaces", "--json"));
+  const rows = json(await runCli(["interfaces", "--json"]));
   assert.equal(rows.length, ip.length);
   rows.forEach((row, i) => {
     const adapter = adapters.find((a) => a.interfaceLuid === ip[i]!.interfaceLuid)!;
@@ -378,7 +331,7 @@ Deno.test("interfaces on the embedded sample: GetIfTable2 joined to each family'
     "softwareLoopback",
     "ethernetCsmacd",
   ]);
-  const [header, ...lines] = tableRows((await run("interfaces", "--family", "ipv6")).stdout);
+  const [header, ...lines] = tableRows((await runCli(["interfaces", "--family", "ipv6"])).stdout);
   assert.deepEqual(header, [
     "Index",
     "Interface",
@@ -479,7 +432,7 @@ Deno.test("stats: TCP then UDP, a column per family, the RTO algorithm by name",
   const udp = ["ipv4", "ipv6"].map((family) =>
     getUdpStatistics({ family: family as "ipv4" | "ipv6", symbols: sample })
   );
-  const rows = json(await run("stats", "--json"));
+  const rows = json(await runCli(["stats", "--json"]));
   assert.deepEqual(
     rows,
     plain([
@@ -498,17 +451,17 @@ Deno.test("stats: TCP then UDP, a column per family, the RTO algorithm by name",
     ]),
   );
   assert.equal(rows.find((row) => row.statistic === "outSegs")!.ipv6, "18446744073709551615");
-  const lines = tableRows((await run("stats")).stdout);
+  const lines = tableRows((await runCli(["stats"])).stdout);
   assert.deepEqual(lines[0], ["Protocol", "Statistic", "IPv4", "IPv6"]);
   assert.deepEqual(lines[1], ["TCP", "RTO Algorithm", "Vanj", "Constant"]);
   assert.deepEqual(lines[4], ["TCP", "Max Connections", "dynamic", "65536"]);
   assert.deepEqual(lines[10], ["TCP", "Segments Received", "4294967301", "4294967295"]);
   assert.deepEqual(lines[16], ["UDP", "Datagrams Received", "12884901889", "0"]);
-  const ipv6 = parseCsv((await run("stats", "--csv", "--family", "ipv6")).stdout);
+  const ipv6 = parseCsv((await runCli(["stats", "--csv", "--family", "ipv6"])).stdout);
   assert.deepEqual(ipv6[0], ["Protocol", "Statistic", "IPv6"]);
   assert.deepEqual(ipv6[1], ["TCP", "RTO Algorithm", "Constant"]);
   assert.deepEqual(
-    json(await run("stats", "--json", "--family", "ipv4")),
+    json(await runCli(["stats", "--json", "--family", "ipv4"])),
     rows.map(({ ipv6: _, ...row }) => row),
   );
 });
@@ -555,27 +508,9 @@ Deno.test("units: three significant digits and an SI prefix", () => {
 
 /** Runs `args` with --watch 0.1 until three frames began, then SIGINT; returns the frames. */
 async function watchFrames(args: string[]): Promise<string[]> {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-ffi", "--allow-read", cli, ...args, "--watch", "0.1"],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "null",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  let text = "";
-  const decoder = new TextDecoder();
-  const reader = child.stdout.getReader();
-  while ((text.match(/^iphlpapi /gm) ?? []).length < 3) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  child.kill("SIGINT");
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  assert.equal((await child.status).code, 0);
-  return text.split(/\n(?=iphlpapi )/);
+  const { code, stdout } = await watchCli([...args, "--watch", "0.1"], 3);
+  assert.equal(code, 0);
+  return stdout.split(/\n(?=iphlpapi )/);
 }
 
 Deno.test("--watch: counters are totals at first, then per-second rates; SIGINT exits 0", {
@@ -609,17 +544,17 @@ const REPLACES: Record<string, RegExp> = {
 };
 
 Deno.test("help: the tool lists each command; each command's help names its flags and the tool it replaces", async () => {
-  const tool = await run("--help");
+  const tool = await runCli(["--help"]);
   assert.equal(tool.code, 0);
   for (const [command, replaces] of Object.entries(REPLACES)) {
     assert.match(tool.stdout, new RegExp(`^  ${command} +\\S.*$`, "m"), command);
-    const help = await run(command, "--help");
+    const help = await runCli([command, "--help"]);
     assert.equal(help.code, 0, help.stderr);
     assert.match(help.stdout, new RegExp(`^Usage: iphlpapi ${command} \\[options\\]$`, "m"));
     assert.match(help.stdout, replaces, command);
     assert.match(help.stdout, /--family F/, command);
     assert.equal(help.stdout.includes("--interface NAME"), command !== "stats", command);
-    assert.equal((await run("help", command)).stdout, help.stdout, command);
+    assert.equal((await runCli(["help", command])).stdout, help.stdout, command);
   }
 });
 
@@ -632,12 +567,5 @@ Deno.test("bad usage on the new commands: one line naming the flag, exit 2", asy
     [["interfaces", "--state", "up"], "--state"],
     [["stats", "--json", "--watch"], "--watch"],
   ];
-  for (const [args, named] of cases) {
-    const result = await run(...args);
-    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
-    assert.equal(result.stdout, "");
-    const lines = result.stderr.trimEnd().split("\n");
-    assert.equal(lines.length, 1, result.stderr);
-    assert.ok(lines[0]!.includes(named), `${args.join(" ")}: ${result.stderr}`);
-  }
+  await assertUsageErrors(cases);
 });

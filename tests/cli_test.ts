@@ -22,43 +22,22 @@ import { markChanges } from "../cli/_watch.ts";
 import wine from "../cli/sample/wine10.capture.json" with { type: "json" };
 import wineExpected from "./fixtures/wine10.expected.json" with { type: "json" };
 import denoConfig from "../deno.json" with { type: "json" };
+import {
+  assertUsageErrors,
+  capturedBytes,
+  cli,
+  json,
+  NO_STACK,
+  parseCsv,
+  runCli,
+  runWine,
+  watchCli,
+  windows,
+  winePath,
+} from "./_cli.ts";
 
-const cli = join(import.meta.dirname!, "..", "cli.ts");
-const winePath = join(import.meta.dirname!, "..", "cli", "sample", "wine10.capture.json");
-const windows = Deno.build.os === "windows";
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs cli.ts with `args`; colour is never wanted (NO_COLOR, and stdout is a pipe). */
-async function run(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}) {
-  const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-ffi", "--allow-read", "--allow-env", cli, ...args],
-    stdin: "null",
-    env: options.env ?? { NO_COLOR: "1" },
-    ...(options.cwd !== undefined && { cwd: options.cwd }),
-  }).output();
-  const decoder = new TextDecoder();
-  return { code, stdout: decoder.decode(stdout), stderr: decoder.decode(stderr) } as Result;
-}
-
-/** Runs cli.ts on the Wine capture. */
-const runWine = (...args: string[]) => run([...args, "--capture", winePath]);
-
-/** Asserts a successful run and returns its stdout parsed as JSON. */
-function json(result: Result): unknown {
-  assert.equal(result.code, 0, result.stderr);
-  return JSON.parse(result.stdout);
-}
-
-function wineData(fn: CapturedFunction): Uint8Array {
-  const call = (wine as Capture).calls.find((c) => c.function === fn && c.status === 0);
-  // atob, not Uint8Array.fromBase64: Deno 2.1 lacks it.
-  return Uint8Array.from(atob(call!.data!), (char) => char.charCodeAt(0));
-}
+/** The bytes of the Wine capture's successful call of `fn`. */
+const wineData = (fn: CapturedFunction) => capturedBytes(wine as Capture, fn);
 
 /** The name the Wine capture records for `pid`'s executable: the file name of its path. */
 function processName(pid: number): string {
@@ -95,28 +74,6 @@ const tcpCells = (row: JsonRow) => [
   "InHost",
 ];
 
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF records. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [], field = "", quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') field += text[++i];
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") record.push(field), field = "";
-    else if (c === "\r" && text[i + 1] === "\n") {
-      records.push([...record, field]), record = [], field = "", i++;
-    } else field += c;
-  }
-  assert.equal(field + record.join(""), "", "the last record ends with CRLF");
-  return records;
-}
-
-const NO_STACK = /^\s+at /m;
-
 /** The columns of `tcp` (GetTcpTable2 and GetTcp6Table2), in every format. */
 const TCP2_COLUMNS = [
   "Proto",
@@ -151,7 +108,7 @@ Deno.test(
   },
   async () => {
     // The fixtures directory as cwd: a read relative to the repository root would fail.
-    const result = await run(["tcp", "--json"], { cwd: join(import.meta.dirname!, "fixtures") });
+    const result = await runCli(["tcp", "--json"], { cwd: join(import.meta.dirname!, "fixtures") });
     const rows = json(result) as JsonRow[];
     assert.ok(rows.length > 0);
     assert.ok(rows.every((row) => row.stateName === tcpStateName(row.state)));
@@ -296,7 +253,7 @@ Deno.test("tcp --owner on Wine: GetOwnerModuleFromTcp(6)Entry are missing, so on
 Deno.test("tcp --owner on the embedded sample: module names shown, hidden ones noted once", {
   ignore: windows,
 }, async () => {
-  const result = await run(["tcp", "--owner", "--json"]);
+  const result = await runCli(["tcp", "--owner", "--json"]);
   const rows = json(result) as { moduleName: string | null; modulePath: string | null }[];
   assert.ok(rows.some((row) => typeof row.moduleName === "string" && row.moduleName !== ""));
   const hidden = rows.filter((row) => row.moduleName === null).length;
@@ -308,20 +265,20 @@ Deno.test("tcp --owner on the embedded sample: module names shown, hidden ones n
 Deno.test("interfaces and anycast on the embedded sample: rows, --family, bigints as strings", {
   ignore: windows,
 }, async () => {
-  const all = json(await run(["interfaces", "--json"])) as Record<string, unknown>[];
+  const all = json(await runCli(["interfaces", "--json"])) as Record<string, unknown>[];
   assert.ok(all.length > 0);
   assert.ok(all.every((row) => /^\d+$/.test(row.interfaceLuid as string)));
-  const ipv4 = json(await run(["interfaces", "--json", "--family", "ipv4"])) as {
+  const ipv4 = json(await runCli(["interfaces", "--json", "--family", "ipv4"])) as {
     family: number;
   }[];
   assert.ok(ipv4.every((row) => row.family === 2));
-  const table = await run(["interfaces"]);
+  const table = await runCli(["interfaces"]);
   assert.match(table.stdout.split("\n")[0]!, /^Index\s+Interface\s+Family\s+Type/);
-  const anycast = json(await run(["anycast", "--json", "--family", "ipv6"])) as {
+  const anycast = json(await runCli(["anycast", "--json", "--family", "ipv6"])) as {
     address: { family: number };
   }[];
   assert.ok(anycast.every((row) => row.address.family === 23));
-  assert.equal((await run(["anycast"])).code, 0);
+  assert.equal((await runCli(["anycast"])).code, 0);
 });
 
 Deno.test("anycast on Wine: no anycast addresses, just the header", async () => {
@@ -359,14 +316,7 @@ Deno.test("bad usage: one line naming the flag, exit 2, no stack trace", async (
     [["netstat"], "netstat"],
     [[], "missing command"],
   ];
-  for (const [args, named] of cases) {
-    const result = await run(args);
-    assert.equal(result.code, 2, `${args.join(" ")}: ${result.stderr}`);
-    assert.equal(result.stdout, "");
-    const lines = result.stderr.trimEnd().split("\n");
-    assert.equal(lines.length, 1, result.stderr);
-    assert.ok(lines[0]!.includes(named), `${args.join(" ")}: ${result.stderr}`);
-  }
+  await assertUsageErrors(cases);
 });
 
 Deno.test("--help and -h: for the tool and each command, exit 0", async () => {
@@ -377,27 +327,27 @@ Deno.test("--help and -h: for the tool and each command, exit 0", async () => {
       ...["tcp", "interfaces", "anycast", "capture"].map((c) => [c, "--help"]),
     ]
   ) {
-    const result = await run(args);
+    const result = await runCli(args);
     assert.equal(result.code, 0, args.join(" "));
     assert.match(result.stdout, /Usage: iphlpapi/);
     assert.equal(result.stderr, "");
   }
-  assert.match((await run(["tcp", "-h"])).stdout, /--owner/);
+  assert.match((await runCli(["tcp", "-h"])).stdout, /--owner/);
   // help <command> is <command> --help.
   for (const command of ["tcp", "interfaces", "anycast", "capture"]) {
-    const help = await run(["help", command]);
+    const help = await runCli(["help", command]);
     assert.equal(help.code, 0, help.stderr);
-    assert.equal(help.stdout, (await run([command, "--help"])).stdout);
+    assert.equal(help.stdout, (await runCli([command, "--help"])).stdout);
   }
-  assert.equal((await run(["help"])).stdout, (await run(["--help"])).stdout);
+  assert.equal((await runCli(["help"])).stdout, (await runCli(["--help"])).stdout);
 });
 
 Deno.test("--version: the name and deno.json's version, exit 0", async () => {
-  const result = await run(["--version"]);
+  const result = await runCli(["--version"]);
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, `iphlpapi ${denoConfig.version}\n`);
   assert.equal(result.stderr, "");
-  assert.equal((await run(["tcp", "--version"])).stdout, result.stdout);
+  assert.equal((await runCli(["tcp", "--version"])).stdout, result.stdout);
 });
 
 Deno.test("colour: never when stdout is not a terminal, with or without NO_COLOR", async () => {
@@ -406,7 +356,7 @@ Deno.test("colour: never when stdout is not a terminal, with or without NO_COLOR
     // IPv6 neighbours fail on the Wine capture: that error must be plain too.
     const failing = ["neighbors", "--family", "ipv6"];
     for (const args of [["tcp"], ["tcp", "--owner"], ["tcp", "--csv"], ["interfaces"], failing]) {
-      const result = await run([...args, "--capture", winePath], { env });
+      const result = await runCli([...args, "--capture", winePath], { env });
       assert.equal(result.code, args === failing ? 1 : 0, result.stderr);
       assert.ok(!result.stdout.includes("\x1b["), `${args.join(" ")} has ANSI escapes`);
       assert.ok(!result.stderr.includes("\x1b["), `${args.join(" ")} has ANSI escapes`);
@@ -421,7 +371,7 @@ Deno.test("colour: the painter styles text only when enabled", () => {
 });
 
 Deno.test("capture off Windows: one line, exit 1", { ignore: windows }, async () => {
-  const result = await run(["capture", "--output", "never-written.json"]);
+  const result = await runCli(["capture", "--output", "never-written.json"]);
   assert.equal(result.code, 1);
   assert.equal(
     result.stderr,
@@ -431,45 +381,23 @@ Deno.test("capture off Windows: one line, exit 1", { ignore: windows }, async ()
 });
 
 Deno.test("--capture: a missing file or a non-capture is one line, exit 1", async () => {
-  const missing = await run(["tcp", "--capture", join(import.meta.dirname!, "no-such.json")]);
+  const missing = await runCli(["tcp", "--capture", join(import.meta.dirname!, "no-such.json")]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /^iphlpapi: cannot read the capture .*no-such\.json: .+\n$/);
-  const notCapture = await run(["tcp", "--capture", join(import.meta.dirname!, "..", "deno.json")]);
+  const notCapture = await runCli([
+    "tcp",
+    "--capture",
+    join(import.meta.dirname!, "..", "deno.json"),
+  ]);
   assert.equal(notCapture.code, 1);
   assert.match(notCapture.stderr, /^iphlpapi: CaptureError: .*deno\.json: capture\b.+\n$/);
 });
 
 Deno.test("--watch: refreshes until SIGINT, then exits 0", { ignore: windows }, async () => {
-  const child = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "--allow-ffi",
-      "--allow-read",
-      cli,
-      "tcp",
-      "--watch",
-      "0.1",
-      "--capture",
-      winePath,
-    ],
-    stdin: "null",
-    stdout: "piped",
-    stderr: "null",
-    env: { NO_COLOR: "1" },
-  }).spawn();
-  let text = "";
-  const decoder = new TextDecoder();
-  const reader = child.stdout.getReader();
-  while ((text.match(/^iphlpapi tcp /gm) ?? []).length < 3) {
-    const { value, done } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  child.kill("SIGINT");
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    text += decoder.decode(chunk.value, { stream: true });
-  }
-  const { code } = await child.status;
+  const { code, stdout: text } = await watchCli(
+    ["tcp", "--watch", "0.1", "--capture", winePath],
+    3,
+  );
   assert.equal(code, 0);
   assert.ok(!text.includes("\x1b["), "no terminal control codes on a pipe");
   const frames = text.trimEnd().split("\n\n").filter((part) => part.startsWith("iphlpapi tcp"));
