@@ -256,6 +256,83 @@ export function formatIpv6(view: DataView, offset: number): string {
   return hexGroups.join(":");
 }
 
+// ---- IPv6 text, memoised ----------------------------------------------------
+//
+// formatIpv6 takes about 150 ns, and a table repeats its few local addresses
+// and its peers row after row, so IPv6 texts are memoised too, with the same
+// bound as the dotted quads: a lookup examines at most TEXT_PROBES slots, and
+// a miss with no empty slot in its window takes the home slot. Its hash mixes
+// the four words linearly, so addresses that collide can always be chosen;
+// the bound makes that harmless: whatever the addresses, a lookup costs at
+// most TEXT_PROBES slots and one formatIpv6 (tests/perf_flood_test.ts counts
+// both). At most V6_MAX_TEXTS texts (a quarter of the slots) are held; when
+// full the memo is emptied. Outputs are formatIpv6's strings either way.
+const V6_SLOT_BITS = 15;
+const V6_SLOTS = 1 << V6_SLOT_BITS;
+const V6_MASK = V6_SLOTS - 1;
+const V6_MAX_TEXTS = V6_SLOTS >> 2;
+const v6Keys = new Int32Array(4 * V6_SLOTS);
+const v6Texts: (string | undefined)[] = new Array<string | undefined>(V6_SLOTS).fill(undefined);
+let v6Count = 0;
+
+/** Counters of the IPv6 memo's slow paths, for tests. */
+export const ipv6TextStats = {
+  /** Slots examined beyond the home slot, by every lookup. */
+  extraProbes: 0,
+  /** Texts made by lookups that missed. */
+  made: 0,
+};
+
+/** The home slot of an address, given as its four 32-bit words. Exported for tests. */
+export function ipv6HomeSlot(a: number, b: number, c: number, d: number): number {
+  return Math.imul(
+    Math.imul(a, 0x85ebca6b) ^ Math.imul(b, 0xc2b2ae35) ^ Math.imul(c, 0x27d4eb2f) ^ d,
+    0x9e3779b1,
+  ) >>> (32 - V6_SLOT_BITS);
+}
+
+/** RFC 5952 text of the 16 bytes at `offset` ({@linkcode formatIpv6}'s), memoised. */
+export function ipv6Text(view: DataView, offset: number): string {
+  const a = view.getInt32(offset, true);
+  const b = view.getInt32(offset + 4, true);
+  const c = view.getInt32(offset + 8, true);
+  const d = view.getInt32(offset + 12, true);
+  const home = ipv6HomeSlot(a, b, c, d);
+  let free = -1;
+  for (let probe = 0; probe < TEXT_PROBES; probe++) {
+    const slot = (home + probe) & V6_MASK;
+    if (probe > 0) ipv6TextStats.extraProbes++;
+    const text = v6Texts[slot];
+    if (text === undefined) {
+      free = slot;
+      break;
+    }
+    const k = slot << 2;
+    if (v6Keys[k] === a && v6Keys[k + 1] === b && v6Keys[k + 2] === c && v6Keys[k + 3] === d) {
+      return text;
+    }
+  }
+  const text = formatIpv6(view, offset);
+  ipv6TextStats.made++;
+  if (v6Count === V6_MAX_TEXTS) {
+    v6Texts.fill(undefined);
+    v6Count = 0;
+    free = home;
+  }
+  let slot = home;
+  if (free >= 0) {
+    slot = free;
+    v6Count++;
+  }
+  const k = slot << 2;
+  v6Keys[k] = a;
+  v6Keys[k + 1] = b;
+  v6Keys[k + 2] = c;
+  v6Keys[k + 3] = d;
+  v6Texts[slot] = text;
+  return text;
+}
+
 /** Writes dotted-quad `text` as four bytes at `offset`. */
 export function writeIpv4(view: DataView, offset: number, text: string): void {
   const parts = text.split(".");

@@ -1,66 +1,13 @@
 // The IPv6 TCP rows (MIB_TCP6ROW, MIB_TCP6ROW2, MIB_TCP6ROW_OWNER_PID; the
 // owner-module row is read in tcp6_table_owner_module.ts): their readers and
-// the writer of the members they share, and the memoised IPv6 text that the
-// IPv6 UDP readers use too.
-import { formatIpv6, readPort } from "./_address.ts";
+// the writer of the members they share.
+import { ipv6Text, readPort } from "./_address.ts";
 import type { FieldWriter } from "./_fields.ts";
 import { MIB_TCP6ROW, MIB_TCP6ROW2, MIB_TCP6ROW_OWNER_PID } from "./layout.ts";
 import type { Tcp6Row, Tcp6Row2, Tcp6RowOwnerPid } from "./tcp6_row.ts";
 import { TcpState } from "./tcp_state.ts";
 
 // ---- decoding -------------------------------------------------------------
-
-// IPv6 text, memoised by address, as _address.ts does for dotted quads:
-// formatIpv6 takes about 150 ns, and a table repeats its few local addresses
-// and its peers row after row. Open addressing with linear probing over
-// V6_SLOTS slots of four 32-bit key words, at most half full; when full it is
-// emptied, so it never holds more than V6_MAX_TEXTS strings (16,384; about
-// 1.5 MB with its arrays). Outputs are formatIpv6's strings either way.
-const V6_SLOT_BITS = 15;
-const V6_SLOTS = 1 << V6_SLOT_BITS;
-const V6_MAX_TEXTS = V6_SLOTS >> 1;
-const v6Keys = new Int32Array(4 * V6_SLOTS);
-const v6Texts: (string | undefined)[] = Array.from({ length: V6_SLOTS }, () => undefined);
-let v6Count = 0;
-const format6 = formatIpv6;
-
-/** The slot an address hashes to: its four words mixed, then Fibonacci hashing. */
-const v6Home = (a: number, b: number, c: number, d: number) =>
-  Math.imul(
-    Math.imul(a, 0x85ebca6b) ^ Math.imul(b, 0xc2b2ae35) ^ Math.imul(c, 0x27d4eb2f) ^ d,
-    0x9e3779b1,
-  ) >>> (32 - V6_SLOT_BITS);
-
-/** RFC 5952 text of the 16 bytes at `o` ({@linkcode formatIpv6}'s), memoised. */
-export function ipv6Text(view: DataView, o: number): string {
-  const a = view.getInt32(o, true);
-  const b = view.getInt32(o + 4, true);
-  const c = view.getInt32(o + 8, true);
-  const d = view.getInt32(o + 12, true);
-  let slot = v6Home(a, b, c, d);
-  for (;; slot = (slot + 1) & (V6_SLOTS - 1)) {
-    const text = v6Texts[slot];
-    if (text === undefined) break;
-    const k = slot << 2;
-    if (v6Keys[k] === a && v6Keys[k + 1] === b && v6Keys[k + 2] === c && v6Keys[k + 3] === d) {
-      return text;
-    }
-  }
-  const text = format6(view, o);
-  if (v6Count === V6_MAX_TEXTS) {
-    v6Texts.fill(undefined);
-    v6Count = 0;
-    slot = v6Home(a, b, c, d);
-  }
-  v6Count++;
-  const k = slot << 2;
-  v6Keys[k] = a;
-  v6Keys[k + 1] = b;
-  v6Keys[k + 2] = c;
-  v6Keys[k + 3] = d;
-  v6Texts[slot] = text;
-  return text;
-}
 
 // Imported functions and offsets copied into module constants: optimized code
 // re-reads an imported binding or a property of an imported object on every

@@ -1,9 +1,8 @@
 // The UDP rows: MIB_UDPROW, MIB_UDPROW_OWNER_PID, MIB_UDP6ROW and
 // MIB_UDP6ROW_OWNER_PID (the owner-module rows are read in their table files),
 // and the writers of the members the UDP rows share.
-import { formatIpv4, readPort } from "./_address.ts";
+import { formatIpv4, ipv6Text, readPort } from "./_address.ts";
 import { checkBoolean, type FieldWriter } from "./_fields.ts";
-import { ipv6Text } from "./_tcp6_row.ts";
 import { MIB_UDP6ROW, MIB_UDP6ROW_OWNER_PID, MIB_UDPROW, MIB_UDPROW_OWNER_PID } from "./layout.ts";
 import type { Udp6Row, Udp6RowOwnerPid, UdpRow, UdpRowOwnerPid } from "./udp_row.ts";
 

@@ -1,10 +1,10 @@
-import { readPort } from "./_address.ts";
+import { ipv6Text, readPort } from "./_address.ts";
 import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
 import { readModuleInfo, writeOwnerModule } from "./_owner_module_row.ts";
 import { TCP6_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
 import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import { ipv6Text, type Tcp6Offsets, writeTcp6Row } from "./_tcp6_row.ts";
+import { type Tcp6Offsets, writeTcp6Row } from "./_tcp6_row.ts";
 import { MIB_TCP6ROW_OWNER_MODULE as R } from "./layout.ts";
 import type { Tcp6RowOwnerModule } from "./tcp6_row.ts";
 import { TcpState } from "./tcp_state.ts";

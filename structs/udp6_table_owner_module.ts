@@ -1,10 +1,9 @@
-import { readPort } from "./_address.ts";
+import { ipv6Text, readPort } from "./_address.ts";
 import { encodeCheckedRow, encodeCheckedRows, type FieldWriter } from "./_fields.ts";
 import { readModuleInfo, writeOwnerModule } from "./_owner_module_row.ts";
 import { UDP6_TABLE_OWNER_MODULE as SHAPE } from "./_shapes.ts";
 import { requireBytes } from "./_struct.ts";
 import { decodeRows } from "./_table.ts";
-import { ipv6Text } from "./_tcp6_row.ts";
 import { type Udp6Offsets, writeFlags, writeUdp6Row } from "./_udp_row.ts";
 import { MIB_UDP6ROW_OWNER_MODULE as R, MIB_UDP6ROW_OWNER_MODULE_BITS as BITS } from "./layout.ts";
 import type { Udp6RowOwnerModule } from "./udp_row.ts";

@@ -1,4 +1,4 @@
-// The memo of dotted quads cannot be flooded: addresses chosen to collide
+// The memos of address texts cannot be flooded: addresses chosen to collide
 // (as a SYN flood with spoofed sources may choose them) cost no more slots
 // examined and no more texts made than random ones, and addresses seen once
 // do not evict the ones a server sees every poll. Measured by counting what
@@ -9,9 +9,13 @@ import {
   clearIpv4Memo,
   collidingIpv4Keys,
   formatIpv4,
+  formatIpv6,
   ipv4HomeSlot,
   ipv4Text,
   ipv4TextStats,
+  ipv6HomeSlot,
+  ipv6Text,
+  ipv6TextStats,
   TEXT_PROBES,
 } from "../structs/_address.ts";
 import { decodeTcpTable, encodeTcpTable } from "../structs/tcp_table.ts";
@@ -190,5 +194,34 @@ Deno.test("tables of new peers: every IPv4 TCP decoder gives the same rows on it
         owningModuleInfo: module[i]!.owningModuleInfo,
       })),
     );
+  }
+});
+
+Deno.test("the IPv6 memo cannot be flooded: 50,000 addresses with one home slot cost at most TEXT_PROBES slots each", () => {
+  // The hash mixes the four words linearly, so choosing the third word and
+  // undoing its mix in the fourth keeps the home slot: a flood needs no secret.
+  const count = 50_000;
+  const bytes = new Uint8Array(16 * count);
+  const view = new DataView(bytes.buffer);
+  for (let i = 0; i < count; i++) {
+    const c = i + 1;
+    view.setInt32(16 * i, 0x20010db8, true);
+    view.setInt32(16 * i + 8, c, true);
+    view.setInt32(16 * i + 12, 0x5a5a5a5a ^ Math.imul(c, 0x27d4eb2f), true);
+  }
+  const home = ipv6HomeSlot(view.getInt32(0, true), 0, 1, view.getInt32(12, true));
+  assert.equal(
+    ipv6HomeSlot(view.getInt32(16, true), 0, 2, view.getInt32(28, true)),
+    home,
+    "the chosen addresses share a home slot",
+  );
+  for (let pass = 0; pass < 2; pass++) {
+    const { extraProbes, made } = ipv6TextStats;
+    for (let i = 0; i < count; i++) {
+      assert.equal(ipv6Text(view, 16 * i), formatIpv6(view, 16 * i));
+    }
+    const probes = ipv6TextStats.extraProbes - extraProbes;
+    assert.ok(probes <= (TEXT_PROBES - 1) * count, `pass ${pass}: ${probes} extra slots examined`);
+    assert.ok(ipv6TextStats.made - made <= count, `pass ${pass}: texts made`);
   }
 });
