@@ -228,34 +228,25 @@ function udp6(row: Udp6RowOwnerPid): Connection {
   };
 }
 
-const TCP4: Table = {
-  protocol: "tcp",
-  family: AF_INET,
-  fn: "GetExtendedTcpTable",
-  tableClass: TCP_TABLE_OWNER_PID_ALL,
-  connections: (rows) => (rows as TcpRowOwnerPid[]).map(tcp4),
-};
-const TCP6: Table = {
-  protocol: "tcp",
-  family: AF_INET6,
-  fn: "GetExtendedTcpTable",
-  tableClass: TCP_TABLE_OWNER_PID_ALL,
-  connections: (rows) => (rows as Tcp6RowOwnerPid[]).map(tcp6),
-};
-const UDP4: Table = {
-  protocol: "udp",
-  family: AF_INET,
-  fn: "GetExtendedUdpTable",
-  tableClass: UDP_TABLE_OWNER_PID,
-  connections: (rows) => (rows as UdpRowOwnerPid[]).map(udp4),
-};
-const UDP6: Table = {
-  protocol: "udp",
-  family: AF_INET6,
-  fn: "GetExtendedUdpTable",
-  tableClass: UDP_TABLE_OWNER_PID,
-  connections: (rows) => (rows as Udp6RowOwnerPid[]).map(udp6),
-};
+/** A table and how its rows (decoded as `R`) become connections. */
+const table = <R>(
+  protocol: Table["protocol"],
+  family: Table["family"],
+  fn: ExtendedFunction,
+  tableClass: number,
+  connection: (row: R) => Connection,
+): Table => ({
+  protocol,
+  family,
+  fn,
+  tableClass,
+  connections: (rows) => (rows as R[]).map(connection),
+});
+
+const TCP4 = table("tcp", AF_INET, "GetExtendedTcpTable", TCP_TABLE_OWNER_PID_ALL, tcp4);
+const TCP6 = table("tcp", AF_INET6, "GetExtendedTcpTable", TCP_TABLE_OWNER_PID_ALL, tcp6);
+const UDP4 = table("udp", AF_INET, "GetExtendedUdpTable", UDP_TABLE_OWNER_PID, udp4);
+const UDP6 = table("udp", AF_INET6, "GetExtendedUdpTable", UDP_TABLE_OWNER_PID, udp6);
 
 /** The tables of each kind, in the order their rows are returned. */
 const KINDS: Readonly<Record<ConnectionKind, readonly Table[]>> = {

@@ -124,8 +124,18 @@ export interface ReplayCall {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-const isDword = (value: unknown): value is number =>
+/** An integer from 0 to 0xFFFFFFFF. */
+export const isDword = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
+
+/** `fn (family 23, tableClass 5)`: a call's name in messages. */
+export function describeCall(fn: string, family?: number, tableClass?: number): string {
+  const parts = [
+    family === undefined ? "" : `family ${family}`,
+    tableClass === undefined ? "" : `tableClass ${tableClass}`,
+  ].filter(Boolean);
+  return parts.length ? `${fn} (${parts.join(", ")})` : fn;
+}
 
 /** Longest `producer` and `source` text. */
 const MAX_TEXT = 4096;

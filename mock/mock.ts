@@ -17,6 +17,8 @@ import {
   type CapturedFunction,
   CaptureError,
   checkCapture,
+  describeCall,
+  isDword,
   type ReplayCall,
 } from "./capture.ts";
 
@@ -70,9 +72,6 @@ export interface IpHelperMock {
 const GROWTH = 1352;
 
 type Buffer = BufferArgument;
-
-const isDword = (value: unknown): value is number =>
-  Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 0xffffffff;
 
 /** Checks `faults` completely (a typo is an error, not a fault silently not injected). */
 function checkFaults(faults: unknown): Required<MockFaults> {
@@ -286,12 +285,8 @@ export function createMock(capture: Capture, faults?: MockFaults): IpHelperMock 
   const find = (fn: TableFunction, family?: number, tableClass?: number): ReplayCall => {
     const replay = byKey.get(callKey(fn, family, tableClass));
     if (!replay) {
-      const args = [
-        family === undefined ? "" : `family ${family}`,
-        tableClass === undefined ? "" : `tableClass ${tableClass}`,
-      ].filter(Boolean).join(", ");
       throw new CaptureError(
-        `the capture holds no ${fn}${args ? ` (${args})` : ""} call to replay`,
+        `the capture holds no ${describeCall(fn, family, tableClass)} call to replay`,
       );
     }
     return replay;

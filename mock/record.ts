@@ -42,6 +42,7 @@ import {
   type CapturedArgs,
   type CapturedCall,
   CaptureError,
+  describeCall,
   MAX_CAPTURE_PROCESSES,
 } from "./capture.ts";
 
@@ -88,15 +89,6 @@ function ownerModuleBytes(buffer: Uint8Array, base: bigint): Uint8Array {
     if (error instanceof DecodeError) return buffer;
     throw error;
   }
-}
-
-/** `fn (family 23, tableClass 5)`: a call's name in a failure. */
-function describeCall(fn: TableFunction, args: CapturedArgs): string {
-  const parts = [
-    args.family === undefined ? "" : `family ${args.family}`,
-    args.tableClass === undefined ? "" : `tableClass ${args.tableClass}`,
-  ].filter(Boolean);
-  return parts.length ? `${fn} (${parts.join(", ")})` : fn;
 }
 
 /** Wraps each function of `real` so that every call is recorded, by its call kind. */
@@ -310,7 +302,7 @@ export function recordCapture(options?: RecordCaptureOptions): RecordedCapture {
   const pids = new Set<number>();
   for (const fn of TABLE_FUNCTIONS) {
     for (const { args, plan, check } of sweep(fn)) {
-      attempt(describeCall(fn, args), () => {
+      attempt(describeCall(fn, args.family, args.tableClass), () => {
         const decoded = check(runSync(plan(symbols), symbols));
         if (!Array.isArray(decoded)) return;
         for (const row of decoded as { owningPid?: unknown }[]) {

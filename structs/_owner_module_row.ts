@@ -1,4 +1,4 @@
-// What the IPv6 TCP and the UDP owner-module rows (MIB_TCP6ROW_OWNER_MODULE,
+// What the owner-module rows (MIB_TCPROW_OWNER_MODULE, MIB_TCP6ROW_OWNER_MODULE,
 // MIB_UDPROW_OWNER_MODULE, MIB_UDP6ROW_OWNER_MODULE) share besides their
 // endpoints: the owning process, the creation time and the OwningModuleInfo
 // words. Each row's reader stays one object literal in its table file.

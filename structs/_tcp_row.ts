@@ -6,6 +6,7 @@
 // returns a listener's remote end as 0.0.0.0 port 0, whatever the bytes hold.
 import { formatIpv4, freshIpv4, ipv4TextStats, readPort } from "./_address.ts";
 import type { FieldWriter } from "./_fields.ts";
+import { readModuleInfo } from "./_owner_module_row.ts";
 import { openTable, type TableShape } from "./_table.ts";
 import {
   MIB_TCPROW,
@@ -142,10 +143,7 @@ export function readTcpRowOwnerPidFresh(view: DataView, o: number): TcpRowOwnerP
 
 /** Decodes the `MIB_TCPROW_OWNER_MODULE` at `o`. */
 export function readTcpRowOwnerModule(view: DataView, o: number): TcpRowOwnerModule {
-  const owningModuleInfo = new Array<bigint>(MODULE_INFO_COUNT_M);
-  for (let i = 0; i < MODULE_INFO_COUNT_M; i++) {
-    owningModuleInfo[i] = view.getBigUint64(o + MODULE_INFO_M + 8 * i, true);
-  }
+  const owningModuleInfo = readModuleInfo(view, o + MODULE_INFO_M, MODULE_INFO_COUNT_M);
   const state = view.getUint32(o + STATE, true);
   const listen = state === LISTEN;
   return {
@@ -162,10 +160,7 @@ export function readTcpRowOwnerModule(view: DataView, o: number): TcpRowOwnerMod
 
 /** {@linkcode readTcpRowOwnerModule} with the remote address made anew: see {@linkcode decodeTcpRows}. */
 export function readTcpRowOwnerModuleFresh(view: DataView, o: number): TcpRowOwnerModule {
-  const owningModuleInfo = new Array<bigint>(MODULE_INFO_COUNT_M);
-  for (let i = 0; i < MODULE_INFO_COUNT_M; i++) {
-    owningModuleInfo[i] = view.getBigUint64(o + MODULE_INFO_M + 8 * i, true);
-  }
+  const owningModuleInfo = readModuleInfo(view, o + MODULE_INFO_M, MODULE_INFO_COUNT_M);
   const state = view.getUint32(o + STATE, true);
   const listen = state === LISTEN;
   return {
