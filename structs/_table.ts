@@ -1,4 +1,5 @@
 import { DecodeError } from "./decode_error.ts";
+import { requireBytes } from "./_struct.ts";
 
 /** Where a table's rows start and how big each one is. */
 export interface TableShape {
@@ -26,9 +27,11 @@ export function tableLength(count: number, shape: TableShape): number {
 
 /**
  * Reads the row count of a `{ ULONG NumEntries; ROW table[]; }` table and
- * checks that every row fits in `bytes` before anything is allocated.
+ * checks that every row fits in `bytes` before anything is allocated; bytes
+ * that are not a `Uint8Array` are a TypeError naming the structure.
  */
 export function openTable(bytes: Uint8Array, shape: TableShape): Table {
+  requireBytes(bytes, shape.structure);
   if (bytes.byteLength < COUNT_SIZE) {
     throw new DecodeError(
       shape.structure,

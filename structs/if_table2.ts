@@ -2,7 +2,6 @@ import { FieldWriter } from "./_fields.ts";
 import { readGuid, writeGuid } from "./_guid.ts";
 import { physicalAddressLength, readPhysicalAddress, writePhysicalAddress } from "./_mac.ts";
 import { IF_TABLE2 as SHAPE } from "./_shapes.ts";
-import { requireBytes } from "./_struct.ts";
 import { decodeRows, encodeRows } from "./_table.ts";
 import { readUtf16, writeUtf16 } from "./_utf16.ts";
 import type { IfRow2 } from "./if_row2.ts";
@@ -172,7 +171,6 @@ function writeRow(v: DataView, o: number, row: IfRow2): void {
  * ```
  */
 export function decodeIfTable2(bytes: Uint8Array): IfRow2[] {
-  requireBytes(bytes, STRUCTURE);
   return decodeRows(bytes, SHAPE, readRow);
 }
 

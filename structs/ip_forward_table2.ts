@@ -1,7 +1,6 @@
 import { readAddressMember } from "./_address_member.ts";
 import { FieldWriter } from "./_fields.ts";
 import { IP_FORWARD_TABLE2 as SHAPE } from "./_shapes.ts";
-import { requireBytes } from "./_struct.ts";
 import { decodeRows, encodeRows } from "./_table.ts";
 import { IP_ADDRESS_PREFIX as P, MIB_IPFORWARD_ROW2 as R } from "./layout.ts";
 import type { SocketAddress } from "./socket_address.ts";
@@ -136,7 +135,6 @@ function writeRow(v: DataView, o: number, row: IpForwardRow2): void {
  * ```
  */
 export function decodeIpForwardTable2(bytes: Uint8Array): IpForwardRow2[] {
-  requireBytes(bytes, STRUCTURE);
   return decodeRows(bytes, SHAPE, readRow);
 }
 

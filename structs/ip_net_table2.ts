@@ -2,7 +2,6 @@ import { readAddressMember } from "./_address_member.ts";
 import { FieldWriter } from "./_fields.ts";
 import { physicalAddressLength, readPhysicalAddress, writePhysicalAddress } from "./_mac.ts";
 import { IP_NET_TABLE2 as SHAPE } from "./_shapes.ts";
-import { requireBytes } from "./_struct.ts";
 import { decodeRows, encodeRows } from "./_table.ts";
 import {
   MIB_IPNET_ROW2 as R,
@@ -122,7 +121,6 @@ function writeRow(v: DataView, o: number, row: IpNetRow2): void {
  * ```
  */
 export function decodeIpNetTable2(bytes: Uint8Array): IpNetRow2[] {
-  requireBytes(bytes, STRUCTURE);
   return decodeRows(bytes, SHAPE, readRow);
 }
 

@@ -1,7 +1,6 @@
 import { readAddressMember } from "./_address_member.ts";
 import { FieldWriter } from "./_fields.ts";
 import { UNICAST_IP_ADDRESS_TABLE as SHAPE } from "./_shapes.ts";
-import { requireBytes } from "./_struct.ts";
 import { decodeRows, encodeRows } from "./_table.ts";
 import { MIB_UNICASTIPADDRESS_ROW as R } from "./layout.ts";
 import type { SocketAddress } from "./socket_address.ts";
@@ -103,7 +102,6 @@ function writeRow(v: DataView, o: number, row: UnicastIpAddressRow): void {
  * ```
  */
 export function decodeUnicastIpAddressTable(bytes: Uint8Array): UnicastIpAddressRow[] {
-  requireBytes(bytes, SHAPE.structure);
   return decodeRows(bytes, SHAPE, readRow);
 }
 

@@ -3,7 +3,13 @@
 // buffers, status codes. Each is refused with an error that names it.
 import assert from "node:assert/strict";
 import {
+  decodeAnycastIpAddressTable,
+  decodeIpInterfaceTable,
   decodeOwnerModuleBasicInfo,
+  decodeTcpTable,
+  decodeTcpTable2,
+  decodeTcpTableOwnerModule,
+  decodeTcpTableOwnerPid,
   getAnycastIpAddressTable,
   getExtendedTcpTable,
   getExtendedTcpTableAsync,
@@ -13,6 +19,7 @@ import {
   getTcpTable2Async,
   statusName,
   type TcpRowOwnerModule,
+  TcpTable2View,
 } from "../mod.ts";
 import {
   bytesToBase64,
@@ -257,4 +264,24 @@ Deno.test("statusName: any DWORD, a negative 32-bit read, and nonsense", () => {
   assert.equal(statusName(122), "ERROR_INSUFFICIENT_BUFFER");
   assert.equal(statusName(1.5), "invalid status 1.5");
   assert.equal(statusName(NaN), "invalid status NaN");
+});
+
+Deno.test("every table decoder refuses bytes that are not a Uint8Array, naming the structure", () => {
+  const cases: [(bytes: Uint8Array) => unknown, string][] = [
+    [decodeTcpTable, "MIB_TCPTABLE"],
+    [decodeTcpTable2, "MIB_TCPTABLE2"],
+    [decodeTcpTableOwnerPid, "MIB_TCPTABLE_OWNER_PID"],
+    [decodeTcpTableOwnerModule, "MIB_TCPTABLE_OWNER_MODULE"],
+    [decodeIpInterfaceTable, "MIB_IPINTERFACE_TABLE"],
+    [decodeAnycastIpAddressTable, "MIB_ANYCASTIPADDRESS_TABLE"],
+    [(bytes) => new TcpTable2View(bytes), "MIB_TCPTABLE2"],
+  ];
+  for (const [decode, structure] of cases) {
+    for (const [value, found] of [[new ArrayBuffer(8), "ArrayBuffer"], [[4, 0, 0, 0], "Array"]]) {
+      assert.throws(() => decode(value as never), {
+        name: "TypeError",
+        message: `${structure}: expected the bytes as a Uint8Array, found ${found}`,
+      });
+    }
+  }
 });
